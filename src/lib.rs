@@ -6,6 +6,7 @@
 //! Yew UI in `ui` that renders state and dispatches actions. The core never
 //! depends on yew or web-sys; see `ARCHITECTURE.md`.
 
+pub mod analysis;
 pub mod corpus;
 pub mod view;
 

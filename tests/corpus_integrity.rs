@@ -163,9 +163,20 @@ fn metadata_is_complete() {
 #[test]
 fn page_chrome_and_letter_furniture_are_not_in_any_body() {
     let chrome = [
-        "crowdfunder", "Skip to main content", "Alert me about debates", "Does this answer the above question",
-        "Share this page", "Sharing and comments", "Posted by", "Component(s)", "Press Release Number",
-        "Marsham Street", "Dear Arnie", "Dear Alistair", "handwritten signature", "FOR IMMEDIATE RELEASE",
+        "crowdfunder",
+        "Skip to main content",
+        "Alert me about debates",
+        "Does this answer the above question",
+        "Share this page",
+        "Sharing and comments",
+        "Posted by",
+        "Component(s)",
+        "Press Release Number",
+        "Marsham Street",
+        "Dear Arnie",
+        "Dear Alistair",
+        "handwritten signature",
+        "FOR IMMEDIATE RELEASE",
     ];
     for s in &corpus::bundled().statements {
         for c in chrome {
@@ -180,7 +191,9 @@ fn postcodes(text: &str) -> Vec<String> {
     let words: Vec<&str> = text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let outward = |w: &str| {
         let b = w.as_bytes();
-        (2..=4).contains(&b.len()) && b[0].is_ascii_uppercase() && b.iter().any(u8::is_ascii_digit)
+        (2..=4).contains(&b.len())
+            && b[0].is_ascii_uppercase()
+            && b.iter().any(u8::is_ascii_digit)
             && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
     };
     let inward = |w: &str| {

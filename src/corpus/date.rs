@@ -16,7 +16,18 @@ pub struct YearMonthDay {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl YearMonthDay {
@@ -76,7 +87,13 @@ pub struct DateInfo {
 
 impl DateInfo {
     /// Builds a date from its front-matter fields; the error says which one is wrong.
-    pub fn from_fields(written: String, earliest: &str, latest: &str, precision: &str, basis: String) -> Result<Self, String> {
+    pub fn from_fields(
+        written: String,
+        earliest: &str,
+        latest: &str,
+        precision: &str,
+        basis: String,
+    ) -> Result<Self, String> {
         let earliest = YearMonthDay::parse(earliest).ok_or(format!("date_earliest `{earliest}` is not YYYY-MM-DD"))?;
         let latest = YearMonthDay::parse(latest).ok_or(format!("date_latest `{latest}` is not YYYY-MM-DD"))?;
         if latest < earliest {
@@ -134,7 +151,8 @@ mod tests {
     fn precision_is_checked_against_the_range() {
         assert!(DateInfo::from_fields("x".into(), "2020-01-01", "2020-01-02", "day", "b".into()).is_err());
         assert!(DateInfo::from_fields("x".into(), "2020-01-02", "2020-01-01", "month", "b".into()).is_err());
-        let d = DateInfo::from_fields("2? November 2017".into(), "2017-11-20", "2017-11-29", "month", "b".into()).unwrap();
+        let d =
+            DateInfo::from_fields("2? November 2017".into(), "2017-11-20", "2017-11-29", "month", "b".into()).unwrap();
         assert_eq!(d.short_label(), "Nov 2017 (day uncertain)");
         assert_eq!(d.long_label(), "“2? November 2017”: between 20 November 2017 and 29 November 2017");
     }

@@ -135,7 +135,10 @@ pub fn parse(source: &str, first_line: usize) -> Result<Body, MarkupError> {
 
     for (label, line) in &refs {
         if !body.footnotes.iter().any(|f| &f.label == label) {
-            return Err(MarkupError { line: *line, message: format!("footnote [^{label}] is referenced but never defined") });
+            return Err(MarkupError {
+                line: *line,
+                message: format!("footnote [^{label}] is referenced but never defined"),
+            });
         }
     }
     Ok(body)
@@ -191,7 +194,10 @@ fn flush(body: &mut Body, pending: Option<Pending>, refs: &mut Vec<(String, usiz
         }
         PendingKind::Footnote(label) => {
             if body.footnotes.iter().any(|f| f.label == label) {
-                return Err(MarkupError { line: p.first_line, message: format!("footnote [^{label}] is defined twice") });
+                return Err(MarkupError {
+                    line: p.first_line,
+                    message: format!("footnote [^{label}] is defined twice"),
+                });
             }
             body.footnotes.push(Footnote { label, text, marks });
         }
@@ -226,7 +232,11 @@ fn parse_inline(src: &str) -> Result<(String, Vec<Mark>), String> {
             if label.is_empty() || !label.chars().all(|c| c.is_ascii_alphanumeric()) {
                 return Err(format!("bad footnote label `{label}`"));
             }
-            marks.push(Mark { kind: MarkKind::FootnoteRef { label: label.to_string() }, start: out.len(), end: out.len() });
+            marks.push(Mark {
+                kind: MarkKind::FootnoteRef { label: label.to_string() },
+                start: out.len(),
+                end: out.len(),
+            });
             rest = &after[close + 1..];
         } else {
             out.push(c);

@@ -7,6 +7,7 @@
 
 pub mod date;
 pub mod markup;
+pub mod plain;
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -202,9 +203,8 @@ pub fn parse_statement(file: &str, source: &str) -> Result<Statement, CorpusErro
             body_start = Some(line_no + 1);
             break;
         }
-        let (key, value) = line
-            .split_once(':')
-            .ok_or_else(|| err(line_no, format!("expected `key: value`, found `{line}`")))?;
+        let (key, value) =
+            line.split_once(':').ok_or_else(|| err(line_no, format!("expected `key: value`, found `{line}`")))?;
         let key = key.trim();
         let Some(&(_, repeatable)) = KEYS.iter().find(|(k, _)| *k == key) else {
             return Err(err(line_no, format!("unknown front-matter key `{key}`")));
@@ -215,9 +215,7 @@ pub fn parse_statement(file: &str, source: &str) -> Result<Statement, CorpusErro
         fields.push((key.to_string(), value.trim().to_string()));
     }
     let body_start = body_start.ok_or_else(|| err(1, "the front matter is never closed with `---`".into()))?;
-    let line_of = |key: &str| {
-        source.lines().position(|l| l.starts_with(&format!("{key}:"))).map_or(1, |p| p + 1)
-    };
+    let line_of = |key: &str| source.lines().position(|l| l.starts_with(&format!("{key}:"))).map_or(1, |p| p + 1);
     for key in REQUIRED {
         if fields.iter().all(|(k, v)| k != key || v.is_empty()) {
             return Err(err(1, format!("required front-matter key `{key}` is missing or empty")));
@@ -289,7 +287,11 @@ impl Corpus {
         let mut statements = files.iter().map(|(f, s)| parse_statement(f, s)).collect::<Result<Vec<_>, _>>()?;
         for (i, s) in statements.iter().enumerate() {
             if statements[..i].iter().any(|o| o.id == s.id) {
-                return Err(CorpusError { file: files[i].0.to_string(), line: 1, message: format!("duplicate id `{}`", s.id) });
+                return Err(CorpusError {
+                    file: files[i].0.to_string(),
+                    line: 1,
+                    message: format!("duplicate id `{}`", s.id),
+                });
             }
         }
         statements.sort_by(|a, b| a.date.earliest.cmp(&b.date.earliest).then_with(|| a.id.cmp(&b.id)));
@@ -327,7 +329,10 @@ mod tests {
     #[test]
     fn errors_name_file_and_line() {
         let bad = MINIMAL.replace("publisher: P", "publisher: P\nflavour: odd");
-        assert_eq!(parse_statement("x.md", &bad).unwrap_err().to_string(), "x.md:13: unknown front-matter key `flavour`");
+        assert_eq!(
+            parse_statement("x.md", &bad).unwrap_err().to_string(),
+            "x.md:13: unknown front-matter key `flavour`"
+        );
         let bad = MINIMAL.replace("Body text.", "Body\n\n*unclosed");
         assert_eq!(parse_statement("x.md", &bad).unwrap_err().line, 16);
         let bad = MINIMAL.replace("kind: letter", "kind: poem");

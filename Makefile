@@ -1,0 +1,36 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Both run the
+# idempotent set-up first, so a fresh machine needs nothing else.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+WASM := --target wasm32-unknown-unknown --features web
+
+.PHONY: setup dist serve test lint test-native test-browser test-e2e
+
+setup:
+	@tools/setup.sh
+
+## Build the release widget into dist/.
+dist: setup
+	trunk build --release
+
+## Build, then serve dist/ on http://127.0.0.1:8080.
+serve: dist
+	node tools/serve.mjs dist 8080
+
+## Every test: lint, native, in-browser (headless Chromium), end-to-end.
+test: setup lint test-native test-browser dist test-e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy $(WASM) --lib --bins --tests -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test $(WASM) --test web
+
+test-e2e:
+	cd tests/e2e && node --test --test-concurrency=1 *.test.mjs

@@ -1,0 +1,164 @@
+//! Framing analysis: which sentences of a statement address encryption, access and
+//! privacy, with which frames (codes), on what evidence, and what recurs across
+//! statements. Pure Rust: the CLI, the tests, the benchmarks and the widget all
+//! call [`analyze`] / [`analyze_corpus`].
+
+pub mod codebook;
+pub mod export;
+pub mod matcher;
+pub mod recurring;
+pub mod segment;
+pub mod summary;
+pub mod tokens;
+
+use crate::corpus::{Body, Statement};
+pub use codebook::{Code, Codebook, Theme};
+use matcher::{Matcher, Target};
+pub use recurring::{Occurrence, Recurring, TalkingPoint};
+pub use summary::{Comparison, StatementSummary, ThemeSummary};
+
+/// Why a sentence carries a theme or code: the rule and the words it matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// A theme id (`encryption`) for a theme cue, or a code id (`acc.lawful`).
+    pub target: String,
+    /// The rule id, `<code or theme>/<name>`, as in the codebook.
+    pub rule: String,
+    /// Byte offsets of the matched words in the body text.
+    pub start: usize,
+    pub end: usize,
+    /// The words were inside a quotation (someone else's words, quoted).
+    pub quoted: bool,
+}
+
+/// One sentence and its labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offsets into the body text: `text[start..end]` is the sentence, verbatim.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the body block (paragraph, list item, heading) it belongs to.
+    pub block: usize,
+    pub heading: bool,
+    /// Themes in `Theme::ALL` order.
+    pub themes: Vec<Theme>,
+    /// Code ids in codebook order.
+    pub codes: Vec<String>,
+    pub evidence: Vec<Evidence>,
+    /// Number of words, for shares and ranking.
+    pub words: usize,
+}
+
+impl Sentence {
+    /// Whether the sentence carries `code`.
+    pub fn has_code(&self, code: &str) -> bool {
+        self.codes.iter().any(|c| c == code)
+    }
+}
+
+/// The analysis of one body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    pub sentences: Vec<Sentence>,
+}
+
+/// Segments and codes `body` with `book`.
+pub fn analyze(body: &Body, book: &Codebook) -> Analysis {
+    let matcher = Matcher::new(book);
+    analyze_with(body, book, &matcher)
+}
+
+fn analyze_with(body: &Body, book: &Codebook, matcher: &Matcher) -> Analysis {
+    let sentences = segment::sentences(body)
+        .into_iter()
+        .map(|span| {
+            let text = &body.text[span.start..span.end];
+            let tokens = tokens::tokenize(text);
+            let mut hits = matcher.hits(&tokens);
+            hits.sort_by_key(|h| (h.target, h.first));
+            let mut themes: Vec<Theme> = Vec::new();
+            let mut codes: Vec<String> = Vec::new();
+            let mut evidence = Vec::new();
+            for h in &hits {
+                let (target, theme) = match h.target {
+                    Target::Theme(t) => (t.id().to_string(), Some(t)),
+                    Target::Code(i) => {
+                        let code = &book.codes[i];
+                        if !codes.contains(&code.id) {
+                            codes.push(code.id.clone());
+                        }
+                        (code.id.clone(), code.theme)
+                    }
+                };
+                if let Some(t) = theme.filter(|t| !themes.contains(t)) {
+                    themes.push(t);
+                }
+                evidence.push(Evidence {
+                    target,
+                    rule: h.rule.id.clone(),
+                    start: span.start + tokens[h.first].start,
+                    end: span.start + tokens[h.last].end,
+                    quoted: tokens[h.first].quoted,
+                });
+            }
+            themes.sort();
+            codes.sort_by_key(|c| book.codes.iter().position(|x| &x.id == c));
+            Sentence {
+                start: span.start,
+                end: span.end,
+                block: span.block,
+                heading: span.heading,
+                themes,
+                codes,
+                evidence,
+                words: tokens.len(),
+            }
+        })
+        .collect();
+    Analysis { sentences }
+}
+
+/// A statement with its analysis and summary.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    pub statement: &'a Statement,
+    pub analysis: Analysis,
+    pub summary: StatementSummary,
+}
+
+/// The analysis of a set of statements: per document, the comparison, and what recurs.
+#[derive(Debug, Clone)]
+pub struct CorpusAnalysis<'a> {
+    pub documents: Vec<Document<'a>>,
+    pub comparison: Comparison,
+    pub recurring: Recurring,
+}
+
+impl<'a> CorpusAnalysis<'a> {
+    /// The document for a statement id.
+    pub fn document(&self, id: &str) -> Option<&Document<'a>> {
+        self.documents.iter().find(|d| d.statement.id == id)
+    }
+}
+
+/// Analyses every statement, compares them and finds recurring talking points.
+pub fn analyze_corpus<'a>(statements: &'a [Statement], book: &Codebook) -> CorpusAnalysis<'a> {
+    let matcher = Matcher::new(book);
+    let documents: Vec<Document<'a>> = statements
+        .iter()
+        .map(|statement| {
+            let analysis = analyze_with(&statement.body, book, &matcher);
+            let summary = summary::summarize(statement, &analysis, book);
+            Document { statement, analysis, summary }
+        })
+        .collect();
+    let comparison = summary::compare(&documents, book);
+    let recurring = recurring::find(&documents, book);
+    CorpusAnalysis { documents, comparison, recurring }
+}
+
+/// The bundled corpus, analysed once.
+pub fn bundled() -> &'static CorpusAnalysis<'static> {
+    static ANALYSIS: std::sync::OnceLock<CorpusAnalysis<'static>> = std::sync::OnceLock::new();
+    ANALYSIS.get_or_init(|| analyze_corpus(&crate::corpus::bundled().statements, Codebook::bundled()))
+}

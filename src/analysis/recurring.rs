@@ -1,0 +1,274 @@
+//! Talking points that recur across statements.
+//!
+//! **Passages** recur verbatim or nearly so. Every run of [`SHINGLE`] words is
+//! hashed; a hash seen in two or more statements marks those words as shared. In
+//! each statement, shared words closer than [`GAP`] words apart merge into one
+//! passage (so a changed word or two does not split it), and passages that share
+//! any hash are joined with a union-find into one talking point. Hashing is linear
+//! in the corpus; no pair of statements is ever compared directly.
+//!
+//! **Claims** recur in different words: sentences of different statements that
+//! carry the same code. Each code's sentences are scored against the code's
+//! centroid (a bag of stems), also in linear time, and each statement contributes
+//! its most typical sentence.
+
+use super::tokens::tokenize;
+use super::{Codebook, Document};
+use std::collections::HashMap;
+
+/// Words per shingle.
+pub const SHINGLE: usize = 6;
+/// Largest run of unshared words that still joins two shared runs in one passage.
+pub const GAP: usize = 5;
+/// Shortest passage, in words, reported as a talking point.
+pub const MIN_WORDS: usize = 8;
+
+/// Where a talking point occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    pub doc: String,
+    /// Byte offsets into the statement's body text (for a claim: the sentence).
+    pub start: usize,
+    pub end: usize,
+    /// Indices of the sentences it overlaps.
+    pub sentences: Vec<usize>,
+    /// For claims: cosine similarity to the code's typical wording, in percent.
+    pub similarity: u8,
+}
+
+/// A recurring passage or claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TalkingPoint {
+    /// Stable id for deep links: `p-<hash>` for passages, `c-<code>` for claims.
+    pub id: String,
+    /// The passage as its earliest statement words it, or the code's label.
+    pub label: String,
+    /// For claims, the code.
+    pub code: Option<String>,
+    /// In document (date) order.
+    pub occurrences: Vec<Occurrence>,
+}
+
+impl TalkingPoint {
+    /// Distinct statements it appears in.
+    pub fn statements(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for o in &self.occurrences {
+            if !ids.contains(&o.doc.as_str()) {
+                ids.push(&o.doc);
+            }
+        }
+        ids
+    }
+}
+
+/// Everything that recurs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Recurring {
+    pub passages: Vec<TalkingPoint>,
+    pub claims: Vec<TalkingPoint>,
+}
+
+impl Recurring {
+    /// A talking point by id.
+    pub fn get(&self, id: &str) -> Option<&TalkingPoint> {
+        self.passages.iter().chain(&self.claims).find(|t| t.id == id)
+    }
+}
+
+fn fnv(words: &[String]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for w in words {
+        for b in w.bytes().chain(std::iter::once(b' ')) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    h
+}
+
+fn find_root(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Finds recurring passages and claims across `documents`.
+pub fn find(documents: &[Document], book: &Codebook) -> Recurring {
+    Recurring { passages: passages(documents), claims: claims(documents, book) }
+}
+
+fn sentences_overlapping(doc: &Document, start: usize, end: usize) -> Vec<usize> {
+    let s = &doc.analysis.sentences;
+    let from = s.partition_point(|x| x.end <= start);
+    (from..s.len()).take_while(|&i| s[i].start < end).collect()
+}
+
+fn passages(documents: &[Document]) -> Vec<TalkingPoint> {
+    let docs: Vec<Vec<(usize, usize, String)>> = documents
+        .iter()
+        .map(|d| tokenize(&d.statement.body.text).into_iter().map(|t| (t.start, t.end, t.lower)).collect())
+        .collect();
+    let mut seen: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    for (d, toks) in docs.iter().enumerate() {
+        let words: Vec<String> = toks.iter().map(|t| t.2.clone()).collect();
+        for p in 0..words.len().saturating_sub(SHINGLE - 1) {
+            seen.entry(fnv(&words[p..p + SHINGLE])).or_default().push((d, p));
+        }
+    }
+    seen.retain(|_, occ| occ.iter().any(|o| o.0 != occ[0].0));
+
+    // Shared word intervals per document, merged across small gaps: (doc, first, last).
+    let mut shared_starts: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+    for &(d, p) in seen.values().flatten() {
+        shared_starts[d].push(p);
+    }
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    for (d, toks) in docs.iter().enumerate() {
+        let mut starts = std::mem::take(&mut shared_starts[d]);
+        starts.sort_unstable();
+        starts.dedup();
+        let mut current: Option<(usize, usize)> = None;
+        for p in starts {
+            let last = (p + SHINGLE - 1).min(toks.len() - 1);
+            current = match current {
+                Some((a, b)) if p <= b + GAP + 1 => Some((a, b.max(last))),
+                Some(run) => {
+                    runs.push((d, run.0, run.1));
+                    Some((p, last))
+                }
+                None => Some((p, last)),
+            };
+        }
+        if let Some(run) = current {
+            runs.push((d, run.0, run.1));
+        }
+    }
+    // Runs are sorted by (doc, first word): find a word's run by binary search.
+    let run_of = |d: usize, p: usize| {
+        let i = runs.partition_point(|r| (r.0, r.1) <= (d, p)).checked_sub(1)?;
+        (runs[i].0 == d && p <= runs[i].2).then_some(i)
+    };
+    let mut parent: Vec<usize> = (0..runs.len()).collect();
+    for occ in seen.values() {
+        let nodes: Vec<usize> = occ.iter().filter_map(|&(d, p)| run_of(d, p)).collect();
+        for w in nodes.windows(2) {
+            let (a, b) = (find_root(&mut parent, w[0]), find_root(&mut parent, w[1]));
+            parent[a] = b;
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..runs.len() {
+        let root = find_root(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut out: Vec<TalkingPoint> = groups
+        .into_values()
+        .filter_map(|mut members| {
+            members.retain(|&i| runs[i].2 + 1 - runs[i].1 >= MIN_WORDS);
+            members.sort_by_key(|&i| (runs[i].0, runs[i].1));
+            let mut docs_in: Vec<usize> = members.iter().map(|&i| runs[i].0).collect();
+            docs_in.dedup();
+            if docs_in.len() < 2 {
+                return None;
+            }
+            let occurrences: Vec<Occurrence> = members
+                .iter()
+                .map(|&i| {
+                    let (d, a, b) = runs[i];
+                    let (start, end) = (docs[d][a].0, docs[d][b].1);
+                    Occurrence {
+                        doc: documents[d].statement.id.clone(),
+                        start,
+                        end,
+                        sentences: sentences_overlapping(&documents[d], start, end),
+                        similarity: 100,
+                    }
+                })
+                .collect();
+            let first = &occurrences[0];
+            let text = &documents[docs_in[0]].statement.body.text[first.start..first.end];
+            let words: Vec<String> =
+                docs[docs_in[0]][runs[members[0]].1..=runs[members[0]].2].iter().map(|t| t.2.clone()).collect();
+            Some(TalkingPoint {
+                id: format!("p-{:08x}", fnv(&words) as u32),
+                label: text.to_string(),
+                code: None,
+                occurrences,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.statements().len().cmp(&a.statements().len()).then(b.label.len().cmp(&a.label.len())).then(a.id.cmp(&b.id))
+    });
+    out
+}
+
+fn claims(documents: &[Document], book: &Codebook) -> Vec<TalkingPoint> {
+    let mut out = Vec::new();
+    for code in &book.codes {
+        // (doc, sentence index, stems)
+        let members: Vec<(usize, usize, Vec<String>)> = documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| {
+                doc.analysis.sentences.iter().enumerate().filter(|(_, s)| s.has_code(&code.id)).map(move |(i, s)| {
+                    let text = &doc.statement.body.text[s.start..s.end];
+                    (d, i, tokenize(text).into_iter().map(|t| t.stem).filter(|s| s.len() > 3).collect())
+                })
+            })
+            .collect();
+        let mut docs_in: Vec<usize> = members.iter().map(|m| m.0).collect();
+        docs_in.dedup();
+        if docs_in.len() < 2 {
+            continue;
+        }
+        let mut centroid: HashMap<&str, f64> = HashMap::new();
+        for (_, _, stems) in &members {
+            for s in stems {
+                *centroid.entry(s.as_str()).or_default() += 1.0;
+            }
+        }
+        let norm_c = centroid.values().map(|v| v * v).sum::<f64>().sqrt();
+        let cosine = |stems: &[String]| {
+            let mut tf: HashMap<&str, f64> = HashMap::new();
+            for s in stems {
+                *tf.entry(s.as_str()).or_default() += 1.0;
+            }
+            let dot: f64 = tf.iter().map(|(k, v)| v * centroid.get(k).copied().unwrap_or(0.0)).sum();
+            let norm = tf.values().map(|v| v * v).sum::<f64>().sqrt();
+            if norm == 0.0 || norm_c == 0.0 {
+                0.0
+            } else {
+                dot / (norm * norm_c)
+            }
+        };
+        let occurrences = docs_in
+            .iter()
+            .filter_map(|&d| {
+                let best = members
+                    .iter()
+                    .filter(|m| m.0 == d)
+                    .map(|m| (cosine(&m.2), m.1))
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))?;
+                let s = &documents[d].analysis.sentences[best.1];
+                Some(Occurrence {
+                    doc: documents[d].statement.id.clone(),
+                    start: s.start,
+                    end: s.end,
+                    sentences: vec![best.1],
+                    similarity: (best.0 * 100.0).round().clamp(0.0, 100.0) as u8,
+                })
+            })
+            .collect();
+        out.push(TalkingPoint {
+            id: format!("c-{}", code.id),
+            label: code.label.clone(),
+            code: Some(code.id.clone()),
+            occurrences,
+        });
+    }
+    out
+}

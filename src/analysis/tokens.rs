@@ -1,0 +1,150 @@
+//! Word tokens of a sentence: offsets, lowercase form, stem, and whether each sits
+//! inside a quotation or a negated clause.
+//!
+//! Words are runs of alphanumeric characters, with inner apostrophes kept
+//! ("don't", "Facebook's") and hyphens splitting ("end-to-end" is three tokens, so
+//! a rule for "end to end" matches both spellings the corpus uses).
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+
+/// One word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offsets into the text that was tokenized.
+    pub start: usize,
+    pub end: usize,
+    /// Lowercase, with typographic apostrophes made plain and a possessive `'s` removed.
+    pub lower: String,
+    /// The Snowball English stem of `lower`.
+    pub stem: String,
+    /// Inside a quotation (double quotes, or single quotes that open at a word start).
+    pub quoted: bool,
+    /// A clause break (`,` `;` `:` `–` `(` or a sentence start) precedes this token.
+    pub clause_start: bool,
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Stems one lowercase word.
+pub fn stem(word: &str) -> String {
+    stemmer().stem(word).into_owned()
+}
+
+/// Words that negate what follows them in the same clause.
+pub fn is_negation(lower: &str) -> bool {
+    matches!(lower, "not" | "no" | "never" | "nor" | "neither" | "without" | "cannot" | "nothing" | "none")
+        || lower.ends_with("n't")
+}
+
+/// Tokenizes `text`.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut double_quote = false;
+    let mut single_quote = false;
+    let mut clause_break = true;
+    let mut word_start: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((pos, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let inner_apostrophe = matches!(c, '\'' | '’')
+            && word_start.is_some()
+            && next.is_some_and(char::is_alphanumeric)
+            && prev.is_some_and(char::is_alphanumeric);
+        if c.is_alphanumeric() || inner_apostrophe {
+            word_start.get_or_insert(pos);
+        } else {
+            if let Some(s) = word_start.take() {
+                out.push(token(text, s, pos, double_quote || single_quote, clause_break));
+                clause_break = false;
+            }
+            match c {
+                '“' => double_quote = true,
+                '”' => double_quote = false,
+                '"' => double_quote = !double_quote,
+                '‘' => single_quote = true,
+                '\'' | '’' if prev.is_none_or(|p| p.is_whitespace()) => single_quote = true,
+                '\'' | '’' if single_quote && next.is_none_or(|n| !n.is_alphanumeric()) => single_quote = false,
+                ',' | ';' | ':' | '–' | '—' | '(' | ')' | '.' | '?' | '!' => clause_break = true,
+                _ => {}
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some(s) = word_start {
+        out.push(token(text, s, text.len(), double_quote || single_quote, clause_break));
+    }
+    out
+}
+
+fn token(text: &str, start: usize, end: usize, quoted: bool, clause_start: bool) -> Token {
+    let mut lower = text[start..end].to_lowercase().replace('’', "'");
+    if lower.ends_with("'s") {
+        lower.truncate(lower.len() - 2);
+    }
+    let stem = stem(&lower);
+    Token { start, end, lower, stem, quoted, clause_start }
+}
+
+/// Whether token `at` is negated: a negation word precedes it within `window`
+/// tokens of the same clause (clauses end at punctuation and at "but").
+pub fn negated(tokens: &[Token], at: usize, window: usize) -> bool {
+    if tokens[at].clause_start {
+        return false;
+    }
+    let from = at.saturating_sub(window);
+    for j in (from..at).rev() {
+        if is_negation(&tokens[j].lower) {
+            return true;
+        }
+        if tokens[j].clause_start || matches!(tokens[j].lower.as_str(), "but" | "however" | "while" | "whilst") {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lowers(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.lower).collect()
+    }
+
+    #[test]
+    fn words_hyphens_apostrophes() {
+        assert_eq!(lowers("End-to-end encryption; don't!"), ["end", "to", "end", "encryption", "don't"]);
+        assert_eq!(lowers("Facebook’s plans, agencies' ability"), ["facebook", "plans", "agencies", "ability"]);
+        assert_eq!(lowers("16.8 million, 99%"), ["16", "8", "million", "99"]);
+    }
+
+    #[test]
+    fn stems_unify_inflections() {
+        let t = tokenize("designed designs designing encrypted encryption");
+        assert_eq!(t[0].stem, t[1].stem);
+        assert_eq!(t[1].stem, t[2].stem);
+        assert_eq!(t[3].stem, "encrypt");
+    }
+
+    #[test]
+    fn quotation_flags() {
+        let t = tokenize("We said “lawful access” and 'exceptional access' but citizens' rights.");
+        let quoted: Vec<&str> = t.iter().filter(|t| t.quoted).map(|t| t.lower.as_str()).collect();
+        assert_eq!(quoted, ["lawful", "access", "exceptional", "access"]);
+    }
+
+    #[test]
+    fn negation_scope_stops_at_clause_breaks() {
+        let t = tokenize("We do not want unfettered access, but we need lawful access");
+        let at = |w: &str| t.iter().position(|x| x.lower == w).unwrap();
+        assert!(negated(&t, at("unfettered"), 6));
+        assert!(!negated(&t, at("lawful"), 12));
+        let t = tokenize("This is not about creating so-called backdoors");
+        assert!(negated(&t, t.len() - 1, 8));
+    }
+}

@@ -1,0 +1,105 @@
+//! `framing`: the framing analysis for data desks.
+//!
+//! ```text
+//! framing analyze [--format json|csv] [FILE...]
+//! ```
+//! With no FILE it analyses the bundled corpus; with FILEs it analyses those
+//! plain-text files as statements (id from the file stem). Output goes to stdout;
+//! errors name the file and exit non-zero.
+
+use encryption_framing::analysis::{self, export, Codebook};
+use encryption_framing::corpus::{self, plain, Statement};
+use std::path::Path;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: framing analyze [--format json|csv] [FILE...]";
+
+#[derive(Clone, Copy)]
+enum Format {
+    Json,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("framing: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<String, String> {
+    let mut args = args.into_iter();
+    match args.next().as_deref() {
+        Some("analyze") => {}
+        Some("-h" | "--help") | None => return Err(USAGE.into()),
+        Some(other) => return Err(format!("unknown command `{other}`\n{USAGE}")),
+    }
+    let mut format = Format::Json;
+    let mut files = Vec::new();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" => {
+                format = match args.next().as_deref() {
+                    Some("json") => Format::Json,
+                    Some("csv") => Format::Csv,
+                    other => return Err(format!("--format takes json or csv, not {other:?}")),
+                }
+            }
+            a if a.starts_with("--format=") => {
+                return run_with_eq(a, files, args.collect());
+            }
+            a if a.starts_with('-') && a != "-" => return Err(format!("unknown option `{a}`\n{USAGE}")),
+            _ => files.push(arg),
+        }
+    }
+    let statements = if files.is_empty() { corpus::bundled().statements.clone() } else { load(&files)? };
+    let book = Codebook::bundled();
+    let result = analysis::analyze_corpus(&statements, book);
+    Ok(match format {
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&export::to_json(&result, book)).map_err(|e| e.to_string())?;
+            s.push('\n');
+            s
+        }
+        Format::Csv => export::to_csv(&result),
+    })
+}
+
+/// Accepts `--format=csv` by rewriting it as `--format csv`.
+fn run_with_eq(flag: &str, mut before: Vec<String>, rest: Vec<String>) -> Result<String, String> {
+    let mut args = vec!["analyze".to_string()];
+    args.append(&mut before);
+    args.push("--format".into());
+    args.push(flag.trim_start_matches("--format=").into());
+    args.extend(rest);
+    run(args)
+}
+
+fn load(files: &[String]) -> Result<Vec<Statement>, String> {
+    let mut out: Vec<Statement> = Vec::new();
+    for f in files {
+        let path = Path::new(f);
+        if path.is_dir() {
+            return Err(format!("{f}: is a directory, not a text file"));
+        }
+        let bytes = std::fs::read(path).map_err(|e| format!("{f}: {e}"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| format!("{f}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        if text.trim().is_empty() {
+            return Err(format!("{f}: the file is empty"));
+        }
+        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("statement").to_string();
+        if out.iter().any(|s| s.id == id) {
+            return Err(format!("{f}: two files have the id `{id}` (ids come from file names)"));
+        }
+        out.push(plain::statement(&id, &id, None, text));
+    }
+    Ok(out)
+}

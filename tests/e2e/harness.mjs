@@ -1,0 +1,57 @@
+// Shared set-up for end-to-end tests: serve dist/ on a free loopback port, drive
+// Debian's Chromium with Playwright, and record every request and console error so
+// each test can assert that nothing left the page's origin and nothing went wrong.
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../tools/serve.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check'];
+
+/** Starts a server and a browser; returns helpers and a `close()`. */
+export async function start({ root = DIST, headers = {} } = {}) {
+  const server = await serve(root, 0, headers);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const profile = await mkdtemp(join(tmpdir(), 'ef-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: FLAGS,
+  });
+  const foreign = [];
+  const errors = [];
+  context.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+
+  /** A new page at `width` px that records console errors and page errors. */
+  async function page(width = 1280, height = 900) {
+    const p = await context.newPage();
+    await p.setViewportSize({ width, height });
+    p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    p.on('pageerror', (e) => errors.push(String(e)));
+    return p;
+  }
+
+  /** Loads `hash` and waits until the widget has rendered. */
+  async function open(p, hash = '') {
+    await p.goto(`${origin}/${hash}`);
+    await p.waitForSelector('.ef-app');
+    return p;
+  }
+
+  async function close() {
+    await context.close();
+    await new Promise((ok) => server.close(ok));
+    await rm(profile, { recursive: true, force: true });
+  }
+
+  return { origin, context, page, open, close, foreign, errors };
+}

@@ -1,0 +1,63 @@
+// Home list, reader, deep links and bad links, as a reader meets them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { start, ARTIFACTS } from './harness.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(async () => {
+  assert.deepEqual(h.foreign, [], 'no request leaves 127.0.0.1');
+  assert.deepEqual(h.errors, [], 'no console errors');
+  await h.close();
+});
+
+test('home lists the five statements in date order', async () => {
+  const p = await h.open(await h.page());
+  const titles = await p.locator('.ef-statement-title').allTextContents();
+  assert.equal(titles.length, 5);
+  assert.match(titles[0], /Home Secretary to Access Now/);
+  assert.match(titles[4], /^International Statement/);
+  await p.close();
+});
+
+test('clicking a statement changes the hash and shows it; reload keeps it; back returns', async () => {
+  const p = await h.open(await h.page());
+  await p.getByRole('link', { name: /Minister of State for Security/ }).click();
+  await p.waitForURL(/#\/read\/wallace-2017$/);
+  await assert.doesNotReject(p.getByRole('heading', { level: 1, name: /Minister of State for Security/ }).waitFor());
+  assert.match(await p.locator('.ef-body').innerText(), /There is a particular problem with end-to-end encryption/);
+  await p.reload();
+  await p.waitForSelector('.ef-reader');
+  assert.match(await p.locator('h1').innerText(), /Minister of State for Security/);
+  await p.goBack();
+  await p.waitForSelector('.ef-statements');
+  assert.equal(await p.locator('.ef-statement').count(), 5);
+  await p.close();
+});
+
+test('an unknown id shows a clear message and a way back', async () => {
+  const p = await h.open(await h.page(), '#/read/no-such-statement');
+  const notice = p.getByRole('status');
+  assert.match(await notice.innerText(), /no statement with the id “no-such-statement”/);
+  await p.getByRole('link', { name: 'Show all statements' }).click();
+  await p.waitForSelector('.ef-statements');
+  await p.close();
+});
+
+test('a hostile link is shown as text, never as markup', async () => {
+  const p = await h.open(await h.page(), '#/read/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+  assert.equal(await p.locator('img').count(), 0);
+  assert.match(await p.getByRole('status').innerText(), /<img src=x onerror=alert\(1\)>/);
+  await p.close();
+});
+
+test('the reader is readable at 320 px and 1440 px', async () => {
+  for (const width of [320, 1440]) {
+    const p = await h.open(await h.page(width), '#/read/international-2020');
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll at ${width}px (overflow ${overflow})`);
+    await p.screenshot({ path: join(ARTIFACTS, `reader-${width}.png`), fullPage: false });
+    await p.close();
+  }
+});
