@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown --features web
 
-.PHONY: setup dist serve test lint test-native test-browser test-e2e
+.PHONY: setup dist serve test lint test-native test-browser test-e2e eval bench
 
 setup:
 	@tools/setup.sh
@@ -34,3 +34,11 @@ test-browser:
 
 test-e2e:
 	cd tests/e2e && node --test --test-concurrency=1 *.test.mjs
+
+## Precision, recall and F1 of the codebook against the hand annotations (a report, not a test).
+eval:
+	cargo run --release --quiet --bin framing -- eval tests/data/annotations.tsv tests/data/unseen.tsv tests/data/heldout.tsv
+
+## Benchmarks: analysis speed and scaling (1x, 10x, 100x corpora). Figures, not pass/fail.
+bench:
+	cargo bench --bench analysis

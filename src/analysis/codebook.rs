@@ -120,6 +120,9 @@ pub struct Code {
     /// Policy Frames Codebook dimensions (Boydstun et al.) the code expresses.
     pub policy_frames: Vec<String>,
     pub rules: Vec<Rule>,
+    /// List items carry the code when the sentence introducing the list (ending in
+    /// `:`) does: "We call on companies to: - Embed… - Enable…".
+    pub inherit_lead_in: bool,
 }
 
 /// The whole codebook.
@@ -222,6 +225,7 @@ impl Codebook {
                     definition: String::new(),
                     policy_frames: vec![],
                     rules: vec![],
+                    inherit_lead_in: false,
                 });
                 current = Current::Code;
                 continue;
@@ -252,6 +256,7 @@ impl Codebook {
                         }
                         "label" => c.label = value.to_string(),
                         "definition" => c.definition = value.to_string(),
+                        "inherit" if value == "lead-in" => c.inherit_lead_in = true,
                         "frame" => {
                             for f in value.split(';').map(str::trim) {
                                 if !POLICY_FRAMES.contains(&f) {

@@ -32,21 +32,22 @@ pub struct Hit<'a> {
 /// A compiled index over a codebook's rules.
 pub struct Matcher<'a> {
     by_stem: HashMap<&'a str, Vec<(Target, &'a Rule)>>,
-    by_prefix: Vec<(&'a str, Target, &'a Rule)>,
+    /// Keyed by the prefix itself: a token probes each of its own prefixes.
+    by_prefix: HashMap<&'a str, Vec<(Target, &'a Rule)>>,
     by_number: Vec<(Target, &'a Rule)>,
 }
 
 impl<'a> Matcher<'a> {
     /// Indexes every cue and rule of `book`.
     pub fn new(book: &'a Codebook) -> Matcher<'a> {
-        let mut m = Matcher { by_stem: HashMap::new(), by_prefix: Vec::new(), by_number: Vec::new() };
+        let mut m = Matcher { by_stem: HashMap::new(), by_prefix: HashMap::new(), by_number: Vec::new() };
         let cues = book.themes.iter().flat_map(|t| t.cues.iter().map(move |r| (Target::Theme(t.theme), r)));
         let codes = book.codes.iter().enumerate().flat_map(|(i, c)| c.rules.iter().map(move |r| (Target::Code(i), r)));
         for (target, rule) in cues.chain(codes) {
             for alt in &rule.slots[0].alts {
                 match alt {
                     Alt::Stem(s) => m.by_stem.entry(s.as_str()).or_default().push((target, rule)),
-                    Alt::Prefix(p) => m.by_prefix.push((p.as_str(), target, rule)),
+                    Alt::Prefix(p) => m.by_prefix.entry(p.as_str()).or_default().push((target, rule)),
                     Alt::Number => m.by_number.push((target, rule)),
                 }
             }
@@ -60,7 +61,15 @@ impl<'a> Matcher<'a> {
         for i in 0..tokens.len() {
             let t = &tokens[i];
             let stems = self.by_stem.get(t.stem.as_str()).into_iter().flatten().copied();
-            let prefixes = self.by_prefix.iter().filter(|(p, _, _)| t.lower.starts_with(p)).map(|&(_, tg, r)| (tg, r));
+            let prefixes = t
+                .lower
+                .char_indices()
+                .skip(1)
+                .map(|(i, _)| &t.lower[..i])
+                .chain(std::iter::once(t.lower.as_str()))
+                .filter_map(|p| self.by_prefix.get(p))
+                .flatten()
+                .copied();
             let numbers = self.by_number.iter().copied().filter(|_| is_quantity(tokens, i));
             for (target, rule) in stems.chain(prefixes).chain(numbers) {
                 if out.iter().any(|h| std::ptr::eq(h.rule, rule)) || !flags_hold(rule, tokens, i) {

@@ -4,6 +4,7 @@
 //! call [`analyze`] / [`analyze_corpus`].
 
 pub mod codebook;
+pub mod eval;
 pub mod export;
 pub mod matcher;
 pub mod recurring;
@@ -115,7 +116,55 @@ fn analyze_with(body: &Body, book: &Codebook, matcher: &Matcher) -> Analysis {
             }
         })
         .collect();
-    Analysis { sentences }
+    let mut analysis = Analysis { sentences };
+    inherit_from_lead_ins(&mut analysis, body, book);
+    analysis
+}
+
+/// A list item continues the sentence that introduces its list ("We call on
+/// companies to:"): it takes that sentence's themes, and its codes marked
+/// `inherit: lead-in`, with the lead-in's words as evidence.
+fn inherit_from_lead_ins(analysis: &mut Analysis, body: &Body, book: &Codebook) {
+    let is_item = |block: usize| matches!(body.blocks[block].kind, crate::corpus::BlockKind::ListItem { .. });
+    let mut lead: Option<usize> = None;
+    for i in 0..analysis.sentences.len() {
+        let s = &analysis.sentences[i];
+        if !is_item(s.block) {
+            let ends_with_colon = body.text[s.start..s.end].ends_with(':');
+            let last_of_block = analysis.sentences.get(i + 1).is_none_or(|n| n.block != s.block);
+            if last_of_block {
+                lead = ends_with_colon.then_some(i);
+            }
+            continue;
+        }
+        let Some(l) = lead else { continue };
+        let lead_sentence = analysis.sentences[l].clone();
+        let item = &mut analysis.sentences[i];
+        for theme in &lead_sentence.themes {
+            if !item.themes.contains(theme) {
+                item.themes.push(*theme);
+                item.evidence.push(Evidence {
+                    target: theme.id().to_string(),
+                    rule: format!("{}/lead-in", theme.id()),
+                    start: lead_sentence.start,
+                    end: lead_sentence.end,
+                    quoted: false,
+                });
+            }
+        }
+        for code in book.codes.iter().filter(|c| c.inherit_lead_in && lead_sentence.has_code(&c.id)) {
+            if !item.has_code(&code.id) {
+                item.codes.push(code.id.clone());
+                let from = lead_sentence.evidence.iter().find(|e| e.target == code.id).expect("a code has evidence");
+                item.evidence.push(Evidence { rule: format!("{}/lead-in", code.id), ..from.clone() });
+                if let Some(t) = code.theme.filter(|t| !item.themes.contains(t)) {
+                    item.themes.push(t);
+                }
+            }
+        }
+        item.themes.sort();
+        item.codes.sort_by_key(|c| book.codes.iter().position(|x| &x.id == c));
+    }
 }
 
 /// A statement with its analysis and summary.

@@ -12,14 +12,20 @@
 //! centroid (a bag of stems), also in linear time, and each statement contributes
 //! its most typical sentence.
 
-use super::tokens::tokenize;
+use super::tokens::{tokenize, Token};
 use super::{Codebook, Document};
 use std::collections::HashMap;
 
 /// Words per shingle.
 pub const SHINGLE: usize = 6;
-/// Largest run of unshared words that still joins two shared runs in one passage.
-pub const GAP: usize = 5;
+/// Largest run of unshared words that still joins two shared runs of one sentence
+/// into one passage ("…enabling companies to act against… / …enabling it to
+/// continue to act against…" stays one near-verbatim passage).
+pub const GAP: usize = 10;
+/// Fewest lowercase words of four or more letters a passage needs: a shared proper
+/// name ("the US National Center for Missing and Exploited Children") is a
+/// reference, not a talking point.
+pub const MIN_CONTENT_WORDS: usize = 3;
 /// Shortest passage, in words, reported as a talking point.
 pub const MIN_WORDS: usize = 8;
 
@@ -76,7 +82,7 @@ impl Recurring {
     }
 }
 
-fn fnv(words: &[String]) -> u64 {
+fn fnv(words: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
     for w in words {
         for b in w.bytes().chain(std::iter::once(b' ')) {
@@ -97,7 +103,12 @@ fn find_root(parent: &mut [usize], mut x: usize) -> usize {
 
 /// Finds recurring passages and claims across `documents`.
 pub fn find(documents: &[Document], book: &Codebook) -> Recurring {
-    Recurring { passages: passages(documents), claims: claims(documents, book) }
+    // Every sentence is tokenized once, here, for both searches.
+    let tokens: Vec<Vec<Vec<Token>>> = documents
+        .iter()
+        .map(|d| d.analysis.sentences.iter().map(|s| tokenize(&d.statement.body.text[s.start..s.end])).collect())
+        .collect();
+    Recurring { passages: passages(documents, &tokens), claims: claims(documents, book, &tokens) }
 }
 
 fn sentences_overlapping(doc: &Document, start: usize, end: usize) -> Vec<usize> {
@@ -106,21 +117,37 @@ fn sentences_overlapping(doc: &Document, start: usize, end: usize) -> Vec<usize>
     (from..s.len()).take_while(|&i| s[i].start < end).collect()
 }
 
-fn passages(documents: &[Document]) -> Vec<TalkingPoint> {
-    let docs: Vec<Vec<(usize, usize, String)>> = documents
+fn passages(documents: &[Document], tokens: &[Vec<Vec<Token>>]) -> Vec<TalkingPoint> {
+    // Per document: its words (byte start, byte end, lowercase, sentence index). Shingles and
+    // passages never cross a sentence, so two neighbouring shared sentences stay two passages.
+    let docs: Vec<Vec<(usize, usize, &str, usize)>> = documents
         .iter()
-        .map(|d| tokenize(&d.statement.body.text).into_iter().map(|t| (t.start, t.end, t.lower)).collect())
+        .zip(tokens)
+        .map(|(d, toks)| {
+            d.analysis
+                .sentences
+                .iter()
+                .zip(toks)
+                .enumerate()
+                .filter(|(_, (s, _))| !s.heading)
+                .flat_map(|(i, (s, ts))| {
+                    ts.iter().map(move |t| (s.start + t.start, s.start + t.end, t.lower.as_str(), i))
+                })
+                .collect()
+        })
         .collect();
     let mut seen: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
     for (d, toks) in docs.iter().enumerate() {
-        let words: Vec<String> = toks.iter().map(|t| t.2.clone()).collect();
+        let words: Vec<&str> = toks.iter().map(|t| t.2).collect();
         for p in 0..words.len().saturating_sub(SHINGLE - 1) {
-            seen.entry(fnv(&words[p..p + SHINGLE])).or_default().push((d, p));
+            if toks[p].3 == toks[p + SHINGLE - 1].3 {
+                seen.entry(fnv(&words[p..p + SHINGLE])).or_default().push((d, p));
+            }
         }
     }
     seen.retain(|_, occ| occ.iter().any(|o| o.0 != occ[0].0));
 
-    // Shared word intervals per document, merged across small gaps: (doc, first, last).
+    // Shared word intervals per document, merged across small gaps within a sentence: (doc, first, last).
     let mut shared_starts: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for &(d, p) in seen.values().flatten() {
         shared_starts[d].push(p);
@@ -132,9 +159,9 @@ fn passages(documents: &[Document]) -> Vec<TalkingPoint> {
         starts.dedup();
         let mut current: Option<(usize, usize)> = None;
         for p in starts {
-            let last = (p + SHINGLE - 1).min(toks.len() - 1);
+            let last = p + SHINGLE - 1;
             current = match current {
-                Some((a, b)) if p <= b + GAP + 1 => Some((a, b.max(last))),
+                Some((a, b)) if p <= b + GAP + 1 && toks[a].3 == toks[p].3 => Some((a, b.max(last))),
                 Some(run) => {
                     runs.push((d, run.0, run.1));
                     Some((p, last))
@@ -146,7 +173,6 @@ fn passages(documents: &[Document]) -> Vec<TalkingPoint> {
             runs.push((d, run.0, run.1));
         }
     }
-    // Runs are sorted by (doc, first word): find a word's run by binary search.
     let run_of = |d: usize, p: usize| {
         let i = runs.partition_point(|r| (r.0, r.1) <= (d, p)).checked_sub(1)?;
         (runs[i].0 == d && p <= runs[i].2).then_some(i)
@@ -167,7 +193,15 @@ fn passages(documents: &[Document]) -> Vec<TalkingPoint> {
     let mut out: Vec<TalkingPoint> = groups
         .into_values()
         .filter_map(|mut members| {
-            members.retain(|&i| runs[i].2 + 1 - runs[i].1 >= MIN_WORDS);
+            members.retain(|&i| {
+                let (d, a, b) = runs[i];
+                let text = &documents[d].statement.body.text;
+                let content = docs[d][a..=b]
+                    .iter()
+                    .filter(|t| t.1 - t.0 >= 4 && text[t.0..t.1].starts_with(|c: char| c.is_lowercase()))
+                    .count();
+                b + 1 - a >= MIN_WORDS && content >= MIN_CONTENT_WORDS
+            });
             members.sort_by_key(|&i| (runs[i].0, runs[i].1));
             let mut docs_in: Vec<usize> = members.iter().map(|&i| runs[i].0).collect();
             docs_in.dedup();
@@ -190,8 +224,8 @@ fn passages(documents: &[Document]) -> Vec<TalkingPoint> {
                 .collect();
             let first = &occurrences[0];
             let text = &documents[docs_in[0]].statement.body.text[first.start..first.end];
-            let words: Vec<String> =
-                docs[docs_in[0]][runs[members[0]].1..=runs[members[0]].2].iter().map(|t| t.2.clone()).collect();
+            let (d0, a0, b0) = runs[members[0]];
+            let words: Vec<&str> = docs[d0][a0..=b0].iter().map(|t| t.2).collect();
             Some(TalkingPoint {
                 id: format!("p-{:08x}", fnv(&words) as u32),
                 label: text.to_string(),
@@ -206,17 +240,16 @@ fn passages(documents: &[Document]) -> Vec<TalkingPoint> {
     out
 }
 
-fn claims(documents: &[Document], book: &Codebook) -> Vec<TalkingPoint> {
+fn claims(documents: &[Document], book: &Codebook, tokens: &[Vec<Vec<Token>>]) -> Vec<TalkingPoint> {
     let mut out = Vec::new();
     for code in &book.codes {
         // (doc, sentence index, stems)
-        let members: Vec<(usize, usize, Vec<String>)> = documents
+        let members: Vec<(usize, usize, Vec<&str>)> = documents
             .iter()
             .enumerate()
             .flat_map(|(d, doc)| {
-                doc.analysis.sentences.iter().enumerate().filter(|(_, s)| s.has_code(&code.id)).map(move |(i, s)| {
-                    let text = &doc.statement.body.text[s.start..s.end];
-                    (d, i, tokenize(text).into_iter().map(|t| t.stem).filter(|s| s.len() > 3).collect())
+                doc.analysis.sentences.iter().enumerate().filter(|(_, s)| s.has_code(&code.id)).map(move |(i, _)| {
+                    (d, i, tokens[d][i].iter().map(|t| t.stem.as_str()).filter(|s| s.len() > 3).collect())
                 })
             })
             .collect();
@@ -228,14 +261,14 @@ fn claims(documents: &[Document], book: &Codebook) -> Vec<TalkingPoint> {
         let mut centroid: HashMap<&str, f64> = HashMap::new();
         for (_, _, stems) in &members {
             for s in stems {
-                *centroid.entry(s.as_str()).or_default() += 1.0;
+                *centroid.entry(s).or_default() += 1.0;
             }
         }
         let norm_c = centroid.values().map(|v| v * v).sum::<f64>().sqrt();
-        let cosine = |stems: &[String]| {
+        let cosine = |stems: &[&str]| {
             let mut tf: HashMap<&str, f64> = HashMap::new();
             for s in stems {
-                *tf.entry(s.as_str()).or_default() += 1.0;
+                *tf.entry(s).or_default() += 1.0;
             }
             let dot: f64 = tf.iter().map(|(k, v)| v * centroid.get(k).copied().unwrap_or(0.0)).sum();
             let norm = tf.values().map(|v| v * v).sum::<f64>().sqrt();

@@ -29,9 +29,26 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// Stems one lowercase word.
+/// Stems one lowercase word. A small per-thread cache skips the Snowball
+/// algorithm for words already seen (statements reuse their vocabulary heavily);
+/// it is cleared when full so that a huge pasted text cannot grow it without bound.
 pub fn stem(word: &str) -> String {
-    stemmer().stem(word).into_owned()
+    const MAX_CACHED: usize = 20_000;
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(word) {
+            return s.clone();
+        }
+        let s = stemmer().stem(word).into_owned();
+        if cache.len() >= MAX_CACHED {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), s.clone());
+        s
+    })
 }
 
 /// Words that negate what follows them in the same clause.
@@ -91,7 +108,9 @@ fn token(text: &str, start: usize, end: usize, quoted: bool, clause_start: bool)
 }
 
 /// Whether token `at` is negated: a negation word precedes it within `window`
-/// tokens of the same clause (clauses end at punctuation and at "but").
+/// tokens of the same clause (clauses end at punctuation and at "but", "and",
+/// "however", "while": "without banning encryption and in full respect of privacy"
+/// does not negate the respect).
 pub fn negated(tokens: &[Token], at: usize, window: usize) -> bool {
     if tokens[at].clause_start {
         return false;
@@ -101,7 +120,8 @@ pub fn negated(tokens: &[Token], at: usize, window: usize) -> bool {
         if is_negation(&tokens[j].lower) {
             return true;
         }
-        if tokens[j].clause_start || matches!(tokens[j].lower.as_str(), "but" | "however" | "while" | "whilst") {
+        if tokens[j].clause_start || matches!(tokens[j].lower.as_str(), "but" | "and" | "however" | "while" | "whilst")
+        {
             return false;
         }
     }

@@ -12,7 +12,8 @@ use encryption_framing::corpus::{self, plain, Statement};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: framing analyze [--format json|csv] [FILE...]";
+const USAGE: &str =
+    "usage: framing analyze [--format json|csv] [FILE...]\n       framing eval [--misses] [ANNOTATIONS.tsv...]";
 
 #[derive(Clone, Copy)]
 enum Format {
@@ -37,6 +38,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let mut args = args.into_iter();
     match args.next().as_deref() {
         Some("analyze") => {}
+        Some("eval") => return eval(args.collect()),
         Some("-h" | "--help") | None => return Err(USAGE.into()),
         Some(other) => return Err(format!("unknown command `{other}`\n{USAGE}")),
     }
@@ -100,6 +102,36 @@ fn load(files: &[String]) -> Result<Vec<Statement>, String> {
             return Err(format!("{f}: two files have the id `{id}` (ids come from file names)"));
         }
         out.push(plain::statement(&id, &id, None, text));
+    }
+    Ok(out)
+}
+
+/// Prints precision, recall and F1 against hand annotations (default: the bundled
+/// `tests/data/*.tsv`, when run from the repository).
+fn eval(args: Vec<String>) -> Result<String, String> {
+    let misses = args.iter().any(|a| a == "--misses");
+    let mut files: Vec<String> = args.into_iter().filter(|a| a != "--misses").collect();
+    if files.is_empty() {
+        files = vec!["tests/data/annotations.tsv".into(), "tests/data/unseen.tsv".into()];
+    }
+    let book = Codebook::bundled();
+    let corpus = analysis::bundled();
+    let mut out = String::new();
+    for f in &files {
+        let src = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
+        let annotations = analysis::eval::parse_tsv(&src).map_err(|e| format!("{f}: {e}"))?;
+        let report = analysis::eval::evaluate(&annotations, corpus, book);
+        out.push_str(&analysis::eval::render(f, &report));
+        for (line, s) in &report.unaligned {
+            out.push_str(&format!("  unaligned line {line}: {s}\n"));
+        }
+        if misses {
+            for m in &report.misses {
+                let kind = if m.spurious { "extra " } else { "missed" };
+                out.push_str(&format!("  {kind} {:<18} line {:>3}: {}\n", m.label, m.line, m.sentence));
+            }
+        }
+        out.push('\n');
     }
     Ok(out)
 }
