@@ -12,7 +12,7 @@
 //! centroid (a bag of stems), also in linear time, and each statement contributes
 //! its most typical sentence.
 
-use super::tokens::{tokenize, Token};
+use super::tokens::tokenize;
 use super::{Codebook, Document};
 use std::collections::HashMap;
 
@@ -82,17 +82,6 @@ impl Recurring {
     }
 }
 
-fn fnv(words: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for w in words {
-        for b in w.bytes().chain(std::iter::once(b' ')) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100000001b3);
-        }
-    }
-    h
-}
-
 fn find_root(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -101,14 +90,49 @@ fn find_root(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
+/// A document's words as the two searches need them: hashes and offsets only, so
+/// that a large corpus does not hold every token's strings at once.
+struct Words {
+    /// Words of non-heading sentences: (byte start, byte end, lowercase hash, sentence).
+    words: Vec<(usize, usize, u64, usize)>,
+    /// Per sentence: hashes of its stems longer than three letters, if it carries a code.
+    stems: Vec<Option<Vec<u64>>>,
+}
+
+fn hash_str(s: &str) -> u64 {
+    mix(0xcbf29ce484222325, s.bytes().map(u64::from))
+}
+
+fn mix(mut h: u64, items: impl Iterator<Item = u64>) -> u64 {
+    for x in items {
+        h ^= x;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
 /// Finds recurring passages and claims across `documents`.
 pub fn find(documents: &[Document], book: &Codebook) -> Recurring {
     // Every sentence is tokenized once, here, for both searches.
-    let tokens: Vec<Vec<Vec<Token>>> = documents
+    let words: Vec<Words> = documents
         .iter()
-        .map(|d| d.analysis.sentences.iter().map(|s| tokenize(&d.statement.body.text[s.start..s.end])).collect())
+        .map(|d| {
+            let text = &d.statement.body.text;
+            let mut w = Words { words: Vec::new(), stems: Vec::with_capacity(d.analysis.sentences.len()) };
+            for (i, s) in d.analysis.sentences.iter().enumerate() {
+                let tokens = tokenize(&text[s.start..s.end]);
+                if !s.heading {
+                    w.words.extend(tokens.iter().map(|t| (s.start + t.start, s.start + t.end, hash_str(&t.lower), i)));
+                }
+                let coded = !s.codes.is_empty();
+                w.stems.push(
+                    coded.then(|| tokens.iter().filter(|t| t.stem.len() > 3).map(|t| hash_str(&t.stem)).collect()),
+                );
+            }
+            w
+        })
         .collect();
-    Recurring { passages: passages(documents, &tokens), claims: claims(documents, book, &tokens) }
+    Recurring { passages: passages(documents, &words), claims: claims(documents, book, &words) }
 }
 
 fn sentences_overlapping(doc: &Document, start: usize, end: usize) -> Vec<usize> {
@@ -117,39 +141,30 @@ fn sentences_overlapping(doc: &Document, start: usize, end: usize) -> Vec<usize>
     (from..s.len()).take_while(|&i| s[i].start < end).collect()
 }
 
-fn passages(documents: &[Document], tokens: &[Vec<Vec<Token>>]) -> Vec<TalkingPoint> {
-    // Per document: its words (byte start, byte end, lowercase, sentence index). Shingles and
-    // passages never cross a sentence, so two neighbouring shared sentences stay two passages.
-    let docs: Vec<Vec<(usize, usize, &str, usize)>> = documents
-        .iter()
-        .zip(tokens)
-        .map(|(d, toks)| {
-            d.analysis
-                .sentences
-                .iter()
-                .zip(toks)
-                .enumerate()
-                .filter(|(_, (s, _))| !s.heading)
-                .flat_map(|(i, (s, ts))| {
-                    ts.iter().map(move |t| (s.start + t.start, s.start + t.end, t.lower.as_str(), i))
-                })
-                .collect()
-        })
-        .collect();
-    let mut seen: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+fn passages(documents: &[Document], words: &[Words]) -> Vec<TalkingPoint> {
+    // Shingles and passages never cross a sentence, so two neighbouring shared sentences
+    // stay two passages.
+    let docs: Vec<&Vec<(usize, usize, u64, usize)>> = words.iter().map(|w| &w.words).collect();
+    // (hash, doc, first word) for every shingle, sorted so equal hashes are adjacent: one flat
+    // allocation instead of a map of small vectors, which stays fast on large corpora.
+    let mut shingles: Vec<(u64, usize, usize)> = Vec::new();
     for (d, toks) in docs.iter().enumerate() {
-        let words: Vec<&str> = toks.iter().map(|t| t.2).collect();
-        for p in 0..words.len().saturating_sub(SHINGLE - 1) {
+        for p in 0..toks.len().saturating_sub(SHINGLE - 1) {
             if toks[p].3 == toks[p + SHINGLE - 1].3 {
-                seen.entry(fnv(&words[p..p + SHINGLE])).or_default().push((d, p));
+                shingles.push((mix(0, toks[p..p + SHINGLE].iter().map(|t| t.2)), d, p));
             }
         }
     }
-    seen.retain(|_, occ| occ.iter().any(|o| o.0 != occ[0].0));
+    shingles.sort_unstable();
+    let seen: Vec<Vec<(usize, usize)>> = shingles
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|g| g.iter().any(|x| x.1 != g[0].1))
+        .map(|g| g.iter().map(|&(_, d, p)| (d, p)).collect())
+        .collect();
 
     // Shared word intervals per document, merged across small gaps within a sentence: (doc, first, last).
     let mut shared_starts: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
-    for &(d, p) in seen.values().flatten() {
+    for &(d, p) in seen.iter().flatten() {
         shared_starts[d].push(p);
     }
     let mut runs: Vec<(usize, usize, usize)> = Vec::new();
@@ -178,7 +193,7 @@ fn passages(documents: &[Document], tokens: &[Vec<Vec<Token>>]) -> Vec<TalkingPo
         (runs[i].0 == d && p <= runs[i].2).then_some(i)
     };
     let mut parent: Vec<usize> = (0..runs.len()).collect();
-    for occ in seen.values() {
+    for occ in &seen {
         let nodes: Vec<usize> = occ.iter().filter_map(|&(d, p)| run_of(d, p)).collect();
         for w in nodes.windows(2) {
             let (a, b) = (find_root(&mut parent, w[0]), find_root(&mut parent, w[1]));
@@ -225,13 +240,8 @@ fn passages(documents: &[Document], tokens: &[Vec<Vec<Token>>]) -> Vec<TalkingPo
             let first = &occurrences[0];
             let text = &documents[docs_in[0]].statement.body.text[first.start..first.end];
             let (d0, a0, b0) = runs[members[0]];
-            let words: Vec<&str> = docs[d0][a0..=b0].iter().map(|t| t.2).collect();
-            Some(TalkingPoint {
-                id: format!("p-{:08x}", fnv(&words) as u32),
-                label: text.to_string(),
-                code: None,
-                occurrences,
-            })
+            let id = mix(0, docs[d0][a0..=b0].iter().map(|t| t.2));
+            Some(TalkingPoint { id: format!("p-{:08x}", id as u32), label: text.to_string(), code: None, occurrences })
         })
         .collect();
     out.sort_by(|a, b| {
@@ -240,17 +250,20 @@ fn passages(documents: &[Document], tokens: &[Vec<Vec<Token>>]) -> Vec<TalkingPo
     out
 }
 
-fn claims(documents: &[Document], book: &Codebook, tokens: &[Vec<Vec<Token>>]) -> Vec<TalkingPoint> {
+fn claims(documents: &[Document], book: &Codebook, words: &[Words]) -> Vec<TalkingPoint> {
     let mut out = Vec::new();
     for code in &book.codes {
         // (doc, sentence index, stems)
-        let members: Vec<(usize, usize, Vec<&str>)> = documents
+        let members: Vec<(usize, usize, &[u64])> = documents
             .iter()
             .enumerate()
             .flat_map(|(d, doc)| {
-                doc.analysis.sentences.iter().enumerate().filter(|(_, s)| s.has_code(&code.id)).map(move |(i, _)| {
-                    (d, i, tokens[d][i].iter().map(|t| t.stem.as_str()).filter(|s| s.len() > 3).collect())
-                })
+                doc.analysis
+                    .sentences
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.has_code(&code.id))
+                    .map(move |(i, _)| (d, i, words[d].stems[i].as_deref().unwrap_or_default()))
             })
             .collect();
         let mut docs_in: Vec<usize> = members.iter().map(|m| m.0).collect();
@@ -258,16 +271,16 @@ fn claims(documents: &[Document], book: &Codebook, tokens: &[Vec<Vec<Token>>]) -
         if docs_in.len() < 2 {
             continue;
         }
-        let mut centroid: HashMap<&str, f64> = HashMap::new();
+        let mut centroid: HashMap<u64, f64> = HashMap::new();
         for (_, _, stems) in &members {
-            for s in stems {
+            for &s in *stems {
                 *centroid.entry(s).or_default() += 1.0;
             }
         }
         let norm_c = centroid.values().map(|v| v * v).sum::<f64>().sqrt();
-        let cosine = |stems: &[&str]| {
-            let mut tf: HashMap<&str, f64> = HashMap::new();
-            for s in stems {
+        let cosine = |stems: &[u64]| {
+            let mut tf: HashMap<u64, f64> = HashMap::new();
+            for &s in stems {
                 *tf.entry(s).or_default() += 1.0;
             }
             let dot: f64 = tf.iter().map(|(k, v)| v * centroid.get(k).copied().unwrap_or(0.0)).sum();
@@ -278,14 +291,13 @@ fn claims(documents: &[Document], book: &Codebook, tokens: &[Vec<Vec<Token>>]) -
                 dot / (norm * norm_c)
             }
         };
-        let occurrences = docs_in
-            .iter()
-            .filter_map(|&d| {
-                let best = members
-                    .iter()
-                    .filter(|m| m.0 == d)
-                    .map(|m| (cosine(&m.2), m.1))
-                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))?;
+        // Members come in document order: one pass over per-document chunks keeps this linear.
+        let occurrences = members
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter_map(|group| {
+                let d = group[0].0;
+                let best =
+                    group.iter().map(|m| (cosine(m.2), m.1)).max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))?;
                 let s = &documents[d].analysis.sentences[best.1];
                 Some(Occurrence {
                     doc: documents[d].statement.id.clone(),

@@ -99,7 +99,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn token(text: &str, start: usize, end: usize, quoted: bool, clause_start: bool) -> Token {
-    let mut lower = text[start..end].to_lowercase().replace('’', "'");
+    let mut lower = String::with_capacity(end - start);
+    for c in text[start..end].chars() {
+        match c {
+            '’' => lower.push('\''),
+            c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+            c => lower.extend(c.to_lowercase()),
+        }
+    }
     if lower.ends_with("'s") {
         lower.truncate(lower.len() - 2);
     }
