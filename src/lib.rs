@@ -1,13 +1,16 @@
 //! How UK Home Office and Five Eyes statements (2017-2020) frame encryption,
 //! access and privacy.
 //!
-//! The crate is a plain-Rust core — [`corpus`] (the bundled statements) and
-//! [`view`] (view state and its URL form) — and, behind the `web` feature, a thin
+//! The crate is a plain-Rust core — [`corpus`] (the bundled statements),
+//! [`analysis`] (framing analysis), [`view`] (view state and its URL form),
+//! [`search`] and [`cite`] — and, behind the `web` feature, a thin
 //! Yew UI in `ui` that renders state and dispatches actions. The core never
 //! depends on yew or web-sys; see `ARCHITECTURE.md`.
 
 pub mod analysis;
+pub mod cite;
 pub mod corpus;
+pub mod search;
 pub mod view;
 
 #[cfg(feature = "web")]

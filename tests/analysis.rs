@@ -209,3 +209,20 @@ fn the_codebook_has_definitions_frames_and_no_document_specific_rules() {
         }
     }
 }
+
+#[test]
+fn published_evaluation_figures_match_the_code() {
+    let round = |x: f64| (x * 100.0).round() / 100.0;
+    for p in eval::PUBLISHED {
+        let src = std::fs::read_to_string(format!("{}/tests/data/{}", env!("CARGO_MANIFEST_DIR"), p.file)).unwrap();
+        let r = eval::evaluate(&eval::parse_tsv(&src).unwrap(), analysis::bundled(), Codebook::bundled());
+        let (t, c) = (eval::Report::micro(&r.themes), eval::Report::micro(&r.codes));
+        let got = (r.sentences, round(t.f1()), round(c.precision()), round(c.recall()), round(c.f1()));
+        assert_eq!(
+            got,
+            (p.sentences, p.theme_f1, p.code_precision, p.code_recall, p.code_f1),
+            "{}: update eval::PUBLISHED",
+            p.file
+        );
+    }
+}

@@ -2,8 +2,9 @@
 //! Run with `cargo test --target wasm32-unknown-unknown --features web --test web`.
 #![cfg(all(target_arch = "wasm32", feature = "web"))]
 
-use encryption_framing::ui::{Reader, StatementList};
-use wasm_bindgen::JsCast;
+use encryption_framing::analysis::Theme;
+use encryption_framing::ui::{Cell, CellProps, Reader, ReaderProps};
+use encryption_framing::view::Passage;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -22,16 +23,19 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
     (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
 }
 
-#[wasm_bindgen_test]
-async fn reader_renders_headings_paragraphs_lists_and_footnotes() {
+async fn reader(ids: &[&str], theme: Option<Theme>, at: Option<Passage>) -> Element {
     let root = mount_point();
-    let props = encryption_framing::ui::ReaderProps { statement: "international-2020".into() };
+    let props = ReaderProps { ids: ids.iter().map(|s| s.to_string()).collect(), theme, at };
     yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
+    root
+}
 
+#[wasm_bindgen_test]
+async fn reader_renders_headings_paragraphs_lists_and_footnotes() {
+    let root = reader(&["international-2020"], None, None).await;
     assert_eq!(texts(&root, "h1"), ["International Statement: End-To-End Encryption and Public Safety"]);
-    let h2 = texts(&root, ".ef-body h2");
-    assert_eq!(h2, ["IMPACT ON PUBLIC SAFETY", "RESPONSE", "CONCLUSION"]);
+    assert_eq!(texts(&root, ".ef-body h2"), ["IMPACT ON PUBLIC SAFETY", "RESPONSE", "CONCLUSION"]);
     let paragraphs = texts(&root, ".ef-body > p");
     assert_eq!(paragraphs.len(), 8);
     assert!(paragraphs[0].starts_with("We, the undersigned, support strong encryption"));
@@ -43,31 +47,58 @@ async fn reader_renders_headings_paragraphs_lists_and_footnotes() {
 }
 
 #[wasm_bindgen_test]
-async fn reader_keeps_emphasis_and_letter_furniture_out_of_the_body() {
-    let root = mount_point();
-    let props = encryption_framing::ui::ReaderProps { statement: "rudd-2017".into() };
-    yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-
-    let em = texts(&root, ".ef-body em");
-    assert_eq!(em.len(), 1);
-    assert!(em[0].starts_with("'emphasising that in the digital age"));
-    assert_eq!(texts(&root, ".ef-salutation"), ["Dear Arnie,"]);
-    let body = texts(&root, ".ef-body").concat();
-    assert!(!body.contains("Marsham Street") && !body.contains("Dear Arnie"));
+async fn reader_marks_sentences_by_theme_with_text_labels_and_filters() {
+    let root = reader(&["wallace-2017"], None, None).await;
+    let tags = texts(&root, ".ef-tag");
+    assert!(tags.iter().any(|t| t == "ENC"), "{tags:?}");
+    assert!(tags.iter().any(|t| t.contains("ACC")));
+    assert!(root.query_selector_all(".ef-body .ef-s-privacy").unwrap().length() > 0);
+    let filtered = reader(&["wallace-2017"], Some(Theme::Privacy), None).await;
+    let tags = texts(&filtered, ".ef-tag");
+    assert!(!tags.is_empty() && tags.iter().all(|t| t == "PRIV"), "{tags:?}");
+    assert_eq!(filtered.query_selector_all(".ef-body .ef-s-access").unwrap().length(), 0);
 }
 
 #[wasm_bindgen_test]
-async fn statement_list_shows_five_statements_in_date_order() {
-    let root = mount_point();
-    yew::Renderer::<StatementList>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+async fn an_open_passage_shows_codes_evidence_and_rules() {
+    let root = reader(&["rudd-2017"], None, Some(Passage { id: "rudd-2017".into(), sentence: 13 })).await;
+    let panel = root.query_selector(".ef-panel").unwrap().expect("panel is shown");
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("We do not want technology companies to create a universal key"), "{text}");
+    assert!(text.contains("Not a backdoor"));
+    assert!(text.contains("acc.not_backdoor/"), "rule id shown: {text}");
+    assert!(text.contains("[neg]"), "rule pattern shown");
+    assert_eq!(texts(&root, ".ef-s-open").len(), 1);
+}
 
-    let titles = texts(&root, ".ef-statement-title");
-    assert_eq!(titles.len(), 5);
-    assert!(titles[0].contains("Home Secretary to Access Now"));
-    assert!(titles[4].starts_with("International Statement"));
-    let links = root.query_selector_all(".ef-statement-title a").unwrap();
-    let href = links.item(1).unwrap().unchecked_into::<Element>().get_attribute("href").unwrap();
-    assert_eq!(href, "#/read/wallace-2017");
+#[wasm_bindgen_test]
+async fn side_by_side_links_recurring_passages() {
+    let root = reader(&["rudd-2017", "wallace-2017"], None, None).await;
+    assert_eq!(texts(&root, "article h2.ef-sr, article > header h2").len(), 2);
+    let shared = texts(&root, ".ef-tag-shared");
+    assert!(shared.iter().any(|t| t.contains("also in the Wallace letter")), "{shared:?}");
+    assert!(shared.iter().any(|t| t.contains("also in the Rudd letter")));
+}
+
+#[wasm_bindgen_test]
+async fn cells_show_frames_coverage_quotes_and_absences() {
+    let root = mount_point();
+    let props = CellProps { id: "rudd-2017".into(), theme: Theme::Access, focused: true };
+    yew::Renderer::<Cell>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let chips = texts(&root, ".ef-chip summary");
+    assert!(chips.iter().any(|c| c.starts_with("Not a backdoor")), "{chips:?}");
+    assert!(root.text_content().unwrap().contains("% of the text"));
+    assert_eq!(texts(&root, ".ef-quote blockquote").len(), 2);
+    let body = encryption_framing::corpus::bundled().get("rudd-2017").unwrap().body.text.clone();
+    for q in texts(&root, ".ef-quote blockquote") {
+        assert!(body.contains(&q), "quote is verbatim: {q}");
+    }
+
+    let empty = mount_point();
+    let props = CellProps { id: "factsheet-2019".into(), theme: Theme::Access, focused: true };
+    yew::Renderer::<Cell>::with_root_and_props(empty.clone(), props).render();
+    yew::scheduler::flush().await;
+    let never = texts(&empty, ".ef-absent li");
+    assert!(never.contains(&"Not a backdoor".to_string()), "the factsheet never disavows backdoors: {never:?}");
 }

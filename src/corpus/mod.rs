@@ -95,6 +95,8 @@ impl Removal {
 pub struct Statement {
     pub id: String,
     pub title: String,
+    /// A few words for column heads ("Rudd letter"); the title when not given.
+    pub short_title: String,
     pub kind: Kind,
     pub author: String,
     pub author_role: String,
@@ -141,6 +143,7 @@ impl std::error::Error for CorpusError {}
 const KEYS: &[(&str, bool)] = &[
     ("id", false),
     ("title", false),
+    ("short_title", false),
     ("kind", false),
     ("author", false),
     ("author_role", false),
@@ -256,6 +259,7 @@ pub fn parse_statement(file: &str, source: &str) -> Result<Statement, CorpusErro
     Ok(Statement {
         id: required("id"),
         title: required("title"),
+        short_title: get("short_title").unwrap_or_else(|| required("title")),
         kind,
         author: required("author"),
         author_role: required("author_role"),

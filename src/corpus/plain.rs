@@ -53,6 +53,7 @@ pub fn statement(id: &str, title: &str, date: Option<YearMonthDay>, text: &str) 
     Statement {
         id: id.to_string(),
         title: title.to_string(),
+        short_title: title.to_string(),
         kind: Kind::UserSupplied,
         author: "Supplied by you".to_string(),
         author_role: "not part of the curated corpus".to_string(),

@@ -1,29 +1,56 @@
 //! The Yew UI: renders core state and turns events into hash changes.
 //!
-//! Navigation is plain links to `#/...` hashes: the browser keeps history, and a
-//! single `hashchange` listener feeds [`crate::view::parse`]. Nothing from the URL
-//! is rendered as markup; notices are text.
+//! [`App`] is the single owner of the view state: it reads the URL hash with
+//! [`crate::view::parse`] on load and on every `hashchange`, and every control
+//! navigates by writing a new hash (so back/forward and shared links just work).
+//! Nothing from the URL is rendered as markup; notices are text.
 
+mod actions;
 mod body;
+mod compare;
+mod method;
 mod reader;
+mod search_view;
 mod statement_list;
+mod talking_points;
 
 pub use body::BodyView;
+pub use compare::{Cell, CellProps, Compare, CompareProps};
 pub use reader::{Reader, ReaderProps};
 pub use statement_list::StatementList;
 
-use crate::corpus;
+use crate::analysis::{self, CorpusAnalysis};
 use crate::view::{self, Parsed, View};
 use gloo::events::EventListener;
 use yew::prelude::*;
+
+/// The analysed bundled corpus (analysed once, on first use).
+pub fn data() -> &'static CorpusAnalysis<'static> {
+    analysis::bundled()
+}
+
+/// The `href` for a view: its hash, or `#/` for the default view.
+pub fn href(view: &View) -> String {
+    let h = view::format(view);
+    if h.is_empty() {
+        "#/".into()
+    } else {
+        h
+    }
+}
+
+/// Navigates to a view by writing its hash (a new history entry).
+pub fn navigate(view: &View) {
+    let view = view::normalize(view.clone(), data());
+    let _ = gloo::utils::window().location().set_hash(&href(&view));
+}
 
 fn current_hash() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
 
 fn parse_current() -> Parsed {
-    let corpus = corpus::bundled();
-    view::parse(&current_hash(), |id| corpus.get(id).is_some())
+    view::parse(&current_hash(), data())
 }
 
 /// The whole widget.
@@ -39,46 +66,115 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
-    // Move focus to the new view's heading so keyboard and screen-reader users land on it.
+    let announcement = use_state(String::new);
     {
-        let view = parsed.view.clone();
-        use_effect_with(view, |_| {
-            if let Some(el) = gloo::utils::document().query_selector("[data-focus-target]").ok().flatten() {
-                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                    let _ = el.focus();
-                }
+        // Announce each view change and move focus to its heading, unless a passage is
+        // opened (then the passage panel takes focus, see reader.rs).
+        let announcement = announcement.clone();
+        use_effect_with(parsed.view.clone(), move |v| {
+            announcement.set(view::describe(v, data()));
+            let opens_passage = matches!(v, View::Read { at: Some(_), .. });
+            if !opens_passage {
+                actions::focus_selector("[data-focus-target]");
             }
         });
     }
-    let corpus = corpus::bundled();
-    let notice = parsed.notice.as_ref().map(|n| {
+    let notices = (!parsed.notices.is_empty()).then(|| {
         html! {
             <div class="ef-notice" role="status">
-                <p>{ n.message() }</p>
-                <p><a href="#/">{ "Show all statements" }</a></p>
+                { for parsed.notices.iter().map(|n| html! { <p>{ n.message() }</p> }) }
             </div>
         }
     });
     let main = match &parsed.view {
-        View::Home => html! { <StatementList /> },
-        View::Read { id } => match corpus.get(id) {
-            Some(statement) => html! { <Reader statement={statement.id.clone()} /> },
-            None => html! { <StatementList /> },
-        },
+        View::Compare { statements, theme } => {
+            let chosen = if statements.is_empty() { data().statement_ids_vec() } else { statements.clone() };
+            html! { <Compare statements={chosen} theme={*theme} /> }
+        }
+        View::Read { ids, theme, at } => {
+            html! { <Reader ids={ids.clone()} theme={*theme} at={at.clone()} /> }
+        }
+        View::TalkingPoints { selected } => html! { <talking_points::TalkingPoints selected={selected.clone()} /> },
+        View::Method => html! { <method::Method /> },
+        View::Search { query } => html! { <search_view::SearchResults query={query.clone()} /> },
     };
     html! {
         <div class="ef-app">
-            <header class="ef-header">
-                <p class="ef-brand"><a href="#/">{ "Encryption framing" }</a></p>
-                <p class="ef-tagline">{ "How UK and Five Eyes statements framed encryption, access and privacy, 2017–2020" }</p>
-            </header>
-            <main class="ef-main" id="ef-main">
-                { for notice }
+            <a class="ef-skip" href="#ef-main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); actions::focus_selector("#ef-main"); })}>{ "Skip to content" }</a>
+            <Header view={parsed.view.clone()} />
+            <main class="ef-main" id="ef-main" tabindex="-1">
+                { for notices }
                 { main }
             </main>
             <footer class="ef-footer">
-                <p>{ "Texts: UK Home Office, U.S. Department of Justice, TheyWorkForYou. Runs entirely in your browser: no tracking, no requests elsewhere." }</p>
+                <p>
+                    { "Texts: UK Home Office, U.S. Department of Justice, TheyWorkForYou. Framing is coded automatically by published rules: see " }
+                    <a href="#/method">{ "Method" }</a>
+                    { ". Runs entirely in your browser: no tracking, no cookies, no requests elsewhere." }
+                </p>
             </footer>
+            <p class="ef-sr" aria-live="polite" aria-atomic="true">{ (*announcement).clone() }</p>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HeaderProps {
+    view: View,
+}
+
+/// Title, view tabs, search and sharing.
+#[function_component(Header)]
+fn header(props: &HeaderProps) -> Html {
+    let tab = |label: &str, target: View, active: bool| {
+        html! {
+            <li>
+                <a href={href(&target)} aria-current={active.then_some("page")} class={classes!("ef-tab", active.then_some("ef-tab-active"))}>{ label }</a>
+            </li>
+        }
+    };
+    let v = &props.view;
+    let query = match v {
+        View::Search { query } => query.clone(),
+        _ => String::new(),
+    };
+    let onsubmit = Callback::from(|e: SubmitEvent| {
+        e.prevent_default();
+        let q = actions::input_value("ef-search-input");
+        navigate(&View::Search { query: q });
+    });
+    let first_id = data().documents[0].statement.id.clone();
+    html! {
+        <header class="ef-header">
+            <div class="ef-header-top">
+                <p class="ef-brand"><a href="#/">{ "Encryption framing" }</a></p>
+                <p class="ef-tagline">{ "How UK and Five Eyes statements framed encryption, access and privacy, 2017–2020" }</p>
+            </div>
+            <nav class="ef-nav" aria-label="Views">
+                <ul class="ef-tabs">
+                    { tab("Compare", View::default(), matches!(v, View::Compare { .. })) }
+                    { tab("Read", View::Read { ids: vec![first_id], theme: None, at: None }, matches!(v, View::Read { .. })) }
+                    { tab("Talking points", View::TalkingPoints { selected: None }, matches!(v, View::TalkingPoints { .. })) }
+                    { tab("Method", View::Method, matches!(v, View::Method)) }
+                </ul>
+                <form class="ef-search" role="search" {onsubmit}>
+                    <label for="ef-search-input" class="ef-sr">{ "Search all statements" }</label>
+                    <input id="ef-search-input" type="search" placeholder="Search the statements" value={query} maxlength="200" autocomplete="off" />
+                    <button type="submit">{ "Search" }</button>
+                </form>
+            </nav>
+            <actions::ShareBar />
+        </header>
+    }
+}
+
+/// Convenience on the analysed corpus for the UI.
+pub trait CatalogExt {
+    fn statement_ids_vec(&self) -> Vec<String>;
+}
+
+impl CatalogExt for CorpusAnalysis<'_> {
+    fn statement_ids_vec(&self) -> Vec<String> {
+        self.documents.iter().map(|d| d.statement.id.clone()).collect()
     }
 }

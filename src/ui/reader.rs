@@ -1,40 +1,321 @@
-//! The reader: one statement's metadata, full text and provenance.
+//! The reader: one statement, or two side by side, with sentences marked by theme,
+//! a theme filter, each tagged sentence opening its codes, evidence and rules, and
+//! recurring passages linked across the pair.
 
-use super::body::BodyView;
+use super::actions::{base_url, focus_selector, CopyButton};
+use super::body::{abbreviation, BodyView, Deco};
 use super::statement_list::source_line;
-use crate::corpus::{self, Kind, Statement};
+use super::{data, href, navigate};
+use crate::analysis::{Codebook, Document, Sentence, Theme};
+use crate::cite::citation;
+use crate::corpus::{Kind, Statement};
+use crate::view::{Passage, View};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
-    /// A bundled statement id (the caller has checked it exists).
-    pub statement: AttrValue,
+    /// One or two known statement ids.
+    pub ids: Vec<String>,
+    #[prop_or_default]
+    pub theme: Option<Theme>,
+    #[prop_or_default]
+    pub at: Option<Passage>,
 }
 
-/// Shows one statement as its author wrote it, with where it comes from.
+/// The reading view.
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
-    let Some(s) = corpus::bundled().get(&props.statement) else {
+    let docs: Vec<&Document> = props.ids.iter().filter_map(|id| data().document(id)).collect();
+    if docs.is_empty() {
         return html! { <p role="alert">{ "This statement is not available." }</p> };
+    }
+    // Bring an opened passage into view and give it focus.
+    {
+        let at = props.at.clone();
+        use_effect_with(at, |at| {
+            if at.is_some() {
+                focus_selector(".ef-panel");
+                if let Some(el) = gloo::utils::document().query_selector(".ef-s-open").ok().flatten() {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        });
+    }
+    let pair = docs.len() == 2;
+    let title = if pair {
+        html! { <h1 class="ef-sr" tabindex="-1" data-focus-target="">{ format!("{} and {} side by side", docs[0].statement.short_title, docs[1].statement.short_title) }</h1> }
+    } else {
+        html! {}
     };
+    html! {
+        <section class="ef-reading">
+            { title }
+            <ReaderControls ids={props.ids.clone()} theme={props.theme} />
+            <div class={classes!("ef-panes", pair.then_some("ef-panes-2"))}>
+                { for docs.iter().map(|d| {
+                    let other = docs.iter().find(|o| o.statement.id != d.statement.id).map(|o| o.statement.id.clone());
+                    html! { <Pane id={d.statement.id.clone()} ids={props.ids.clone()} theme={props.theme} at={props.at.clone()} {other} /> }
+                }) }
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ControlsProps {
+    ids: Vec<String>,
+    theme: Option<Theme>,
+}
+
+/// Theme filter and the choice of a statement to read alongside.
+#[function_component(ReaderControls)]
+fn reader_controls(props: &ControlsProps) -> Html {
+    let ids = props.ids.clone();
+    let theme = props.theme;
+    let radio = |label: &str, value: Option<Theme>| {
+        let id = format!("ef-filter-{}", value.map_or("all", Theme::id));
+        let ids = ids.clone();
+        let onchange = Callback::from(move |_| navigate(&View::Read { ids: ids.clone(), theme: value, at: None }));
+        html! {
+            <label class="ef-radio" for={id.clone()}>
+                <input type="radio" name="ef-filter" id={id} checked={theme == value} {onchange} />
+                { label }{ value.map(|t| html! { <span class={classes!("ef-key", format!("ef-s-{}", t.id()))}>{ abbreviation(t) }</span> }) }
+            </label>
+        }
+    };
+    let first = ids[0].clone();
+    let beside = ids.get(1).cloned().unwrap_or_default();
+    let onchange = {
+        let first = first.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let ids = if value.is_empty() { vec![first.clone()] } else { vec![first.clone(), value] };
+            navigate(&View::Read { ids, theme, at: None });
+        })
+    };
+    let onchange_first = {
+        let beside = beside.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let mut ids = vec![value.clone()];
+            if !beside.is_empty() && beside != value {
+                ids.push(beside.clone());
+            }
+            navigate(&View::Read { ids, theme, at: None });
+        })
+    };
+    html! {
+        <div class="ef-controls ef-reader-controls">
+            <div class="ef-field">
+                <label for="ef-read-first">{ "Statement" }</label>
+                <select id="ef-read-first" onchange={onchange_first}>
+                    { for data().documents.iter().map(|d| html! {
+                        <option value={d.statement.id.clone()} selected={d.statement.id == first}>{ format!("{} ({})", d.statement.short_title, d.statement.date.short_label()) }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="ef-field">
+                <label for="ef-read-beside">{ "Side by side with" }</label>
+                <select id="ef-read-beside" {onchange}>
+                    <option value="" selected={beside.is_empty()}>{ "None" }</option>
+                    { for data().documents.iter().filter(|d| d.statement.id != first).map(|d| html! {
+                        <option value={d.statement.id.clone()} selected={d.statement.id == beside}>{ format!("{} ({})", d.statement.short_title, d.statement.date.short_label()) }</option>
+                    }) }
+                </select>
+            </div>
+            <fieldset class="ef-fieldset">
+                <legend>{ "Mark sentences about" }</legend>
+                { radio("All themes", None) }
+                { for Theme::ALL.iter().map(|&t| radio(t.label(), Some(t))) }
+            </fieldset>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PaneProps {
+    id: String,
+    /// All ids in the view (to build links that keep the pair).
+    ids: Vec<String>,
+    theme: Option<Theme>,
+    at: Option<Passage>,
+    /// The statement shown beside this one, if any.
+    other: Option<String>,
+}
+
+/// One statement as its author wrote it, with coding marks and provenance.
+#[function_component(Pane)]
+fn pane(props: &PaneProps) -> Html {
+    let Some(d) = data().document(&props.id) else { return html! {} };
+    let s = d.statement;
+    let pair = props.ids.len() == 2;
+    let open = props.at.as_ref().filter(|p| p.id == s.id).map(|p| p.sentence);
+    let link = |sentence: Option<usize>, id: &str| {
+        href(&View::Read {
+            ids: props.ids.clone(),
+            theme: props.theme,
+            at: sentence.map(|n| Passage { id: id.to_string(), sentence: n }),
+        })
+    };
+    let shared = shared_with(d, props.other.as_deref());
+    let decos: Vec<Deco> = d
+        .analysis
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let themes: Vec<Theme> = x.themes.iter().copied().filter(|t| props.theme.is_none_or(|f| f == *t)).collect();
+            let is_open = open == Some(i);
+            Deco {
+                index: i,
+                start: x.start,
+                end: x.end,
+                themes,
+                href: link(if is_open { None } else { Some(i) }, &s.id),
+                open: is_open,
+                shared: shared
+                    .iter()
+                    .filter(|(mine, _, _)| *mine == i)
+                    .map(|(_, other_id, n)| {
+                        let label = data().document(other_id).map_or("", |o| o.statement.short_title.as_str());
+                        (format!("also in the {label}"), link(Some(*n), other_id))
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let panel = open.and_then(|i| d.analysis.sentences.get(i)).map(|x| {
+        let index = open.unwrap_or_default();
+        html! { <PassagePanel id={s.id.clone()} {index} close={link(None, &s.id)} sentence={x.clone()} /> }
+    });
     let heading_id = format!("ef-title-{}", s.id);
+    let title_tag = if pair { "h2" } else { "h1" };
     html! {
         <article class="ef-reader" aria-labelledby={heading_id.clone()}>
-            <p class="ef-back"><a href="#/">{ "← All statements" }</a></p>
             <header class="ef-reader-head">
                 <p class="ef-kind">{ s.kind.label() }</p>
-                <h1 id={heading_id} tabindex="-1" data-focus-target="">{ &s.title }</h1>
+                <@{title_tag} id={heading_id} tabindex="-1" data-focus-target={(!pair).then_some("")}>{ &s.title }</@>
                 <p class="ef-meta">{ &s.author }{ ", " }{ &s.author_role }</p>
                 <p class="ef-meta"><time datetime={s.date.earliest.iso()}>{ s.date.long_label() }</time></p>
                 { for s.recipient.as_ref().map(|r| html! { <p class="ef-meta">{ "To: " }{ r }</p> }) }
             </header>
             { letter_opening(s) }
             { question(s) }
-            <BodyView id={s.id.clone()} body={&s.body} />
+            <BodyView id={s.id.clone()} body={&s.body} heading_level={if pair { 3 } else { 2 }} sentences={decos} {panel} />
             { letter_closing(s) }
-            { signatories(s) }
-            <Provenance statement={s.id.clone()} />
+            { signatories(s, pair) }
+            <Provenance statement={s.id.clone()} heading_level={if pair { 3 } else { 2 }} />
         </article>
+    }
+}
+
+/// (my sentence, other statement id, its sentence) for passages recurring in both.
+fn shared_with(d: &Document, other: Option<&str>) -> Vec<(usize, String, usize)> {
+    let Some(other) = other else { return Vec::new() };
+    let mut out = Vec::new();
+    for tp in &data().recurring.passages {
+        let mine: Vec<usize> =
+            tp.occurrences.iter().filter(|o| o.doc == d.statement.id).flat_map(|o| o.sentences.clone()).collect();
+        let theirs: Vec<usize> =
+            tp.occurrences.iter().filter(|o| o.doc == other).flat_map(|o| o.sentences.clone()).collect();
+        if let Some(&t) = theirs.first() {
+            for m in mine {
+                if !out.iter().any(|(x, _, _): &(usize, String, usize)| *x == m) {
+                    out.push((m, other.to_string(), t));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[derive(Properties, PartialEq)]
+struct PanelProps {
+    id: String,
+    index: usize,
+    sentence: Sentence,
+    /// Link that closes the panel.
+    close: String,
+}
+
+/// A sentence's coding: every theme and code, the words that triggered it, the rule.
+#[function_component(PassagePanel)]
+fn passage_panel(props: &PanelProps) -> Html {
+    let Some(d) = data().document(&props.id) else { return html! {} };
+    let s = d.statement;
+    let book = Codebook::bundled();
+    let x = &props.sentence;
+    let text = &s.body.text[x.start..x.end];
+    let target = View::Read {
+        ids: vec![s.id.clone()],
+        theme: None,
+        at: Some(Passage { id: s.id.clone(), sentence: props.index }),
+    };
+    let link = format!("{}{}", base_url(), href(&target));
+    let evidence_for = |target: &str| {
+        x.evidence
+            .iter()
+            .filter(|e| e.target == target)
+            .map(|e| {
+                let words = &s.body.text[e.start..e.end];
+                let pattern = book
+                    .codes
+                    .iter()
+                    .flat_map(|c| &c.rules)
+                    .chain(book.themes.iter().flat_map(|t| &t.cues))
+                    .find(|r| r.id == e.rule)
+                    .map(|r| r.pattern.clone())
+                    .unwrap_or_else(|| "carried over from the sentence introducing this list".into());
+                html! {
+                    <li>
+                        <q>{ words }</q>{ if e.quoted { " (inside a quotation)" } else { "" } }
+                        { " — rule " }<code>{ &e.rule }</code>{ ": " }<code class="ef-pattern">{ pattern }</code>
+                    </li>
+                }
+            })
+            .collect::<Html>()
+    };
+    let codes = x.codes.iter().filter_map(|c| book.code(c)).map(|c| {
+        html! {
+            <li class="ef-panel-code">
+                <p><strong>{ &c.label }</strong>{ " " }<code>{ &c.id }</code>{ c.theme.map(|t| format!(" · {}", t.label())).unwrap_or_else(|| " · device".into()) }</p>
+                <p class="ef-small">{ &c.definition }{ " Policy frame: " }{ c.policy_frames.join("; ") }{ "." }</p>
+                <ul class="ef-evidence">{ evidence_for(&c.id) }</ul>
+            </li>
+        }
+    });
+    let themes = x.themes.iter().map(|t| {
+        html! {
+            <li><strong>{ t.label() }</strong><ul class="ef-evidence">{ evidence_for(t.id()) }</ul></li>
+        }
+    });
+    let cue_only: Vec<Theme> =
+        x.themes.iter().copied().filter(|t| !x.codes.iter().any(|c| c.starts_with(t.code_prefix()))).collect();
+    html! {
+        <aside class="ef-panel" tabindex="-1" aria-label={format!("Coding of sentence {}", props.index + 1)}>
+            <p class="ef-panel-head">
+                { format!("Sentence {} of {}", props.index + 1, d.analysis.sentences.len()) }
+                <a href={props.close.clone()} class="ef-panel-close">{ "Close" }<span class="ef-sr">{ " coding" }</span></a>
+            </p>
+            <blockquote class="ef-panel-quote">{ text }</blockquote>
+            <p class="ef-small">
+                { if x.themes.is_empty() { "No theme detected. ".to_string() } else { format!("Themes: {}. ", x.themes.iter().map(|t| t.label()).collect::<Vec<_>>().join(", ")) } }
+                { if cue_only.is_empty() { String::new() } else { format!("{} is addressed without a specific frame. ", cue_only.iter().map(|t| t.label()).collect::<Vec<_>>().join(" and ")) } }
+            </p>
+            if !x.codes.is_empty() {
+                <h3 class="ef-panel-title">{ "Frames and devices" }</h3>
+                <ul class="ef-panel-codes">{ for codes }</ul>
+            }
+            if !x.themes.is_empty() {
+                <details>
+                    <summary>{ "Why these themes" }</summary>
+                    <ul>{ for themes }</ul>
+                </details>
+            }
+            <CopyButton label="Copy citation" text={citation(s, text, &link)} />
+        </aside>
     }
 }
 
@@ -69,13 +350,14 @@ fn question(s: &Statement) -> Html {
     }
 }
 
-fn signatories(s: &Statement) -> Html {
+fn signatories(s: &Statement, pair: bool) -> Html {
     if s.signatories.is_empty() {
         return html! {};
     }
+    let tag = if pair { "h3" } else { "h2" };
     html! {
         <section class="ef-signatories" aria-labelledby={format!("ef-sig-{}", s.id)}>
-            <h2 id={format!("ef-sig-{}", s.id)}>{ "Signatories" }</h2>
+            <@{tag} id={format!("ef-sig-{}", s.id)}>{ "Signatories" }</@>
             <ul>{ for s.signatories.iter().map(|x| html! { <li>{ x }</li> }) }</ul>
         </section>
     }
@@ -84,17 +366,20 @@ fn signatories(s: &Statement) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ProvenanceProps {
     pub statement: AttrValue,
+    #[prop_or(2)]
+    pub heading_level: u8,
 }
 
 /// Where the text comes from, how its date was established, and what cleaning removed.
 #[function_component(Provenance)]
 pub fn provenance(props: &ProvenanceProps) -> Html {
-    let Some(s) = corpus::bundled().get(&props.statement) else { return html! {} };
+    let Some(s) = crate::corpus::bundled().get(&props.statement) else { return html! {} };
     let dropped = s.removed.iter().filter(|r| r.is_dropped()).count();
     let moved = s.removed.len() - dropped;
+    let tag = format!("h{}", props.heading_level.clamp(1, 6));
     html! {
         <section class="ef-provenance" aria-labelledby={format!("ef-prov-{}", s.id)}>
-            <h2 id={format!("ef-prov-{}", s.id)}>{ "Provenance" }</h2>
+            <@{tag} id={format!("ef-prov-{}", s.id)}>{ "Provenance" }</@>
             <dl>
                 <dt>{ "Publisher" }</dt><dd>{ &s.publisher }</dd>
                 { for s.reference.as_ref().map(|r| html! { <><dt>{ "Reference" }</dt><dd>{ r }</dd></> }) }

@@ -1,38 +1,36 @@
-//! The home view: the five statements in date order.
+//! The five statements in date order, with kind, author, date and source.
 
+use super::{data, href};
 use crate::corpus;
-use crate::view::{self, View};
+use crate::view::View;
 use yew::prelude::*;
 
 /// Lists every bundled statement with its kind, author, date and source.
 #[function_component(StatementList)]
 pub fn statement_list() -> Html {
-    let corpus = corpus::bundled();
     html! {
-        <section class="ef-list" aria-labelledby="ef-list-title">
-            <h1 id="ef-list-title" tabindex="-1" data-focus-target="">{ "Five statements on encryption, 2017–2020" }</h1>
-            <ol class="ef-statements">
-                { for corpus.statements.iter().map(|s| html! {
+        <ol class="ef-statements">
+            { for data().documents.iter().map(|d| {
+                let s = d.statement;
+                html! {
                     <li class="ef-statement" key={s.id.clone()}>
-                        <h2 class="ef-statement-title">
-                            <a href={view::format(&View::Read { id: s.id.clone() })}>{ &s.title }</a>
-                        </h2>
+                        <h3 class="ef-statement-title">
+                            <a href={href(&View::Read { ids: vec![s.id.clone()], theme: None, at: None })}>{ &s.title }</a>
+                        </h3>
                         <p class="ef-meta">
                             <span class="ef-kind">{ s.kind.label() }</span>
                             { " · " }{ &s.author }{ ", " }{ &s.author_role }
                         </p>
-                        <p class="ef-meta">
-                            <time datetime={s.date.earliest.iso()}>{ s.date.long_label() }</time>
-                        </p>
+                        <p class="ef-meta"><time datetime={s.date.earliest.iso()}>{ s.date.long_label() }</time></p>
                         { source_line(s) }
                     </li>
-                }) }
-            </ol>
-        </section>
+                }
+            }) }
+        </ol>
     }
 }
 
-/// "Source: <link>" or the provenance note when the capture has no address.
+/// "Source: <link>" or the publisher when the capture has no address.
 pub fn source_line(s: &corpus::Statement) -> Html {
     match &s.source_url {
         Some(url) => html! {

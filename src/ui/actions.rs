@@ -1,0 +1,149 @@
+//! Browser side effects: clipboard, downloads, focus. Kept here so components stay
+//! declarative.
+
+use super::data;
+use crate::analysis::{export, Codebook};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Focuses the first element matching `selector`, if any.
+pub fn focus_selector(selector: &str) {
+    if let Some(el) = gloo::utils::document().query_selector(selector).ok().flatten() {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The value of an `<input>` by id (empty if absent).
+pub fn input_value(id: &str) -> String {
+    gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+/// The page URL without its hash, for absolute deep links.
+pub fn base_url() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Copies `text`; calls `done(true)` on success, `done(false)` where the clipboard
+/// is unavailable (the caller then shows the text to copy by hand).
+pub fn copy_text(text: String, done: Callback<bool>) {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    let promise = clipboard.write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done.emit(ok);
+    });
+}
+
+/// Offers `content` as a file download, without any network request.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = gloo::utils::document();
+    if let Ok(a) =
+        document.create_element("a").and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().map_err(Into::into))
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        let _ = document.body().map(|b| b.append_child(&a));
+        a.click();
+        a.remove();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CopyButtonProps {
+    /// The button's visible label, e.g. "Copy citation".
+    pub label: AttrValue,
+    /// What the button copies.
+    pub text: AttrValue,
+    /// Accessible name when the visible label is ambiguous on the page.
+    #[prop_or_default]
+    pub aria_label: Option<AttrValue>,
+}
+
+/// A button that copies text, confirms politely, and falls back to showing the
+/// text selected for manual copying.
+#[function_component(CopyButton)]
+pub fn copy_button(props: &CopyButtonProps) -> Html {
+    let state = use_state(|| None::<bool>);
+    let onclick = {
+        let state = state.clone();
+        let text = props.text.to_string();
+        Callback::from(move |_| {
+            let state = state.clone();
+            copy_text(text.clone(), Callback::from(move |ok| state.set(Some(ok))));
+        })
+    };
+    let feedback = match *state {
+        Some(true) => html! { <span class="ef-copied" role="status">{ "Copied" }</span> },
+        Some(false) => html! {
+            <span class="ef-copy-fallback" role="status">
+                { "Copy this text:" }
+                <textarea readonly=true rows="3" aria-label="Text to copy" value={props.text.clone()} />
+            </span>
+        },
+        None => html! {},
+    };
+    html! {
+        <span class="ef-copy">
+            <button type="button" class="ef-button ef-button-small" {onclick} aria-label={props.aria_label.clone()}>{ props.label.clone() }</button>
+            { feedback }
+        </span>
+    }
+}
+
+/// Share the current view, download the coding.
+#[function_component(ShareBar)]
+pub fn share_bar() -> Html {
+    let url = use_state(String::new);
+    let show = {
+        let url = url.clone();
+        Callback::from(move |_| url.set(gloo::utils::window().location().href().unwrap_or_default()))
+    };
+    // Refresh the link shown whenever the view changes while it is open.
+    {
+        let url = url.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                if !url.is_empty() {
+                    url.set(gloo::utils::window().location().href().unwrap_or_default());
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let csv = Callback::from(|_| download("encryption-framing-coding.csv", "text/csv", &export::to_csv(data())));
+    let json = Callback::from(|_| {
+        let v = export::to_json(data(), Codebook::bundled());
+        download(
+            "encryption-framing-coding.json",
+            "application/json",
+            &serde_json::to_string_pretty(&v).unwrap_or_default(),
+        )
+    });
+    html! {
+        <div class="ef-share">
+            <button type="button" class="ef-button ef-button-small" onclick={show}>{ "Share this view" }</button>
+            <button type="button" class="ef-button ef-button-small" onclick={csv}>{ "Download coding (CSV)" }</button>
+            <button type="button" class="ef-button ef-button-small" onclick={json}>{ "Download coding (JSON)" }</button>
+            if !url.is_empty() {
+                <div class="ef-share-link">
+                    <label for="ef-share-url">{ "Link to exactly this view" }</label>
+                    <input id="ef-share-url" type="url" readonly=true value={(*url).clone()} />
+                    <CopyButton label="Copy link" text={(*url).clone()} />
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,247 @@
+//! The comparison: statements as columns, themes as rows; in each cell the frames,
+//! how much of the statement addresses the theme, and its strongest quotes.
+
+use super::actions::{base_url, CopyButton};
+use super::{data, href, navigate};
+use crate::analysis::{Codebook, Document, Theme};
+use crate::cite::citation;
+use crate::view::{Passage, View};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    /// Statement ids in column order (at least one).
+    pub statements: Vec<String>,
+    pub theme: Option<Theme>,
+}
+
+fn go(statements: Vec<String>, theme: Option<Theme>) {
+    navigate(&View::Compare { statements, theme });
+}
+
+/// The comparison view.
+#[function_component(Compare)]
+pub fn compare(props: &CompareProps) -> Html {
+    let docs: Vec<&Document> = props.statements.iter().filter_map(|id| data().document(id)).collect();
+    let themes: Vec<Theme> = props.theme.map_or_else(|| Theme::ALL.to_vec(), |t| vec![t]);
+    let book = Codebook::bundled();
+    let cols = format!("ef-cols-{}", docs.len().clamp(1, 6));
+    html! {
+        <section class="ef-compare" aria-labelledby="ef-compare-title">
+            <h1 id="ef-compare-title" tabindex="-1" data-focus-target="">{ "How each statement frames encryption, access and privacy" }</h1>
+            <p class="ef-lede">
+                { "Columns are statements in the order you choose (date order by default); rows are themes. In each cell: the frames the statement uses, how much of it addresses the theme, and its strongest quotes, verbatim. Labels come from published rules; open a frame for its definition, or a quote to see its context and evidence." }
+            </p>
+            <Controls statements={props.statements.clone()} theme={props.theme} />
+            <div class={classes!("ef-colheads", cols.clone())} aria-hidden="true">
+                { for docs.iter().map(|d| html! {
+                    <div class="ef-colhead">
+                        <a href={href(&View::Read { ids: vec![d.statement.id.clone()], theme: props.theme, at: None })} tabindex="-1">{ &d.statement.short_title }</a>
+                        <span class="ef-date">{ d.statement.date.short_label() }</span>
+                    </div>
+                }) }
+            </div>
+            { for themes.iter().map(|&theme| html! {
+                <section class="ef-row" aria-labelledby={format!("ef-row-{}", theme.id())}>
+                    <h2 id={format!("ef-row-{}", theme.id())} class={classes!("ef-row-title", format!("ef-theme-{}", theme.id()))}>
+                        <span class="ef-theme-mark" aria-hidden="true"></span>{ theme.label() }
+                    </h2>
+                    <p class="ef-row-desc">{ &book.theme(theme).description }</p>
+                    <ul class={classes!("ef-cells", cols.clone())}>
+                        { for docs.iter().map(|d| html! {
+                            <li><Cell id={d.statement.id.clone()} {theme} focused={props.theme.is_some()} /></li>
+                        }) }
+                    </ul>
+                </section>
+            }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ControlsProps {
+    statements: Vec<String>,
+    theme: Option<Theme>,
+}
+
+/// Which statements, in which order, and which theme to focus.
+#[function_component(Controls)]
+fn controls(props: &ControlsProps) -> Html {
+    let chosen = props.statements.clone();
+    let mut listed: Vec<String> = chosen.clone();
+    for d in &data().documents {
+        if !listed.contains(&d.statement.id) {
+            listed.push(d.statement.id.clone());
+        }
+    }
+    let theme = props.theme;
+    let items = listed.iter().map(|id| {
+        let s = data().document(id).expect("listed ids exist").statement;
+        let checked = chosen.contains(id);
+        let pos = chosen.iter().position(|x| x == id);
+        let toggle = {
+            let (chosen, id) = (chosen.clone(), id.clone());
+            Callback::from(move |_| {
+                let mut next = chosen.clone();
+                if next.contains(&id) {
+                    if next.len() > 1 {
+                        next.retain(|x| x != &id);
+                    }
+                } else {
+                    next.push(id.clone());
+                    let order: Vec<String> = data().documents.iter().map(|d| d.statement.id.clone()).collect();
+                    if chosen.iter().zip(chosen.iter().skip(1)).all(|(a, b)| order.iter().position(|x| x == a) < order.iter().position(|x| x == b)) {
+                        next.sort_by_key(|x| order.iter().position(|o| o == x));
+                    }
+                }
+                go(next, theme);
+            })
+        };
+        let mover = |delta: isize, label: &str, glyph: &str| {
+            let Some(p) = pos else { return html! {} };
+            let target = p as isize + delta;
+            let disabled = target < 0 || target >= chosen.len() as isize;
+            let onclick = {
+                let chosen = chosen.clone();
+                Callback::from(move |_| {
+                    let mut next = chosen.clone();
+                    next.swap(p, target as usize);
+                    go(next, theme);
+                })
+            };
+            html! {
+                <button type="button" class="ef-button ef-button-icon" {onclick} {disabled} aria-label={format!("{label}: {}", s.short_title)}>{ glyph }</button>
+            }
+        };
+        let input_id = format!("ef-pick-{id}");
+        html! {
+            <li class="ef-pick">
+                <input type="checkbox" id={input_id.clone()} {checked} onchange={toggle} disabled={checked && chosen.len() == 1} />
+                <label for={input_id}>{ &s.short_title }<span class="ef-date">{ s.date.short_label() }</span></label>
+                { mover(-1, "Move earlier", "↑") }
+                { mover(1, "Move later", "↓") }
+            </li>
+        }
+    });
+    let radio = |label: &str, value: Option<Theme>| {
+        let id = format!("ef-focus-{}", value.map_or("all", Theme::id));
+        let statements = chosen.clone();
+        let onchange = Callback::from(move |_| go(statements.clone(), value));
+        html! {
+            <label class="ef-radio" for={id.clone()}>
+                <input type="radio" name="ef-focus" id={id} checked={theme == value} {onchange} />
+                { label }
+            </label>
+        }
+    };
+    html! {
+        <div class="ef-controls">
+            <fieldset class="ef-fieldset">
+                <legend>{ "Statements to compare" }</legend>
+                <ul class="ef-picks">{ for items }</ul>
+            </fieldset>
+            <fieldset class="ef-fieldset">
+                <legend>{ "Focus on a theme" }</legend>
+                { radio("All themes", None) }
+                { for Theme::ALL.iter().map(|&t| radio(t.label(), Some(t))) }
+            </fieldset>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CellProps {
+    pub id: AttrValue,
+    pub theme: Theme,
+    /// A focused row also lists the frames this statement never uses.
+    #[prop_or_default]
+    pub focused: bool,
+}
+
+/// How one statement frames one theme.
+#[function_component(Cell)]
+pub fn cell(props: &CellProps) -> Html {
+    let Some(d) = data().document(&props.id) else { return html! {} };
+    let book = Codebook::bundled();
+    let s = d.statement;
+    let t = d.summary.theme(props.theme);
+    let title = html! {
+        <h3 class="ef-cell-title">{ &s.short_title }<span class="ef-date">{ s.date.short_label() }</span></h3>
+    };
+    if t.sentences == 0 {
+        return html! {
+            <article class="ef-cell ef-cell-empty">
+                { title }
+                <p class="ef-empty">{ "Not addressed" }</p>
+                { absences(d, props.theme, props.focused) }
+            </article>
+        };
+    }
+    let pct = t.percent(d.summary.words);
+    let chips = t.frames.iter().filter_map(|(code, n)| {
+        let c = book.code(code)?;
+        Some(html! {
+            <li>
+                <details class={classes!("ef-chip", format!("ef-theme-{}", props.theme.id()))}>
+                    <summary>{ &c.label }<span class="ef-count">{ format!(" · {n}") }<span class="ef-sr">{ if *n == 1 { " sentence" } else { " sentences" } }</span></span></summary>
+                    <p>{ &c.definition }</p>
+                    <p class="ef-small">{ "Policy frame: " }{ c.policy_frames.join("; ") }{ ". Code " }<code>{ &c.id }</code>{ "." }</p>
+                </details>
+            </li>
+        })
+    });
+    let quotes = t.quotes.iter().take(2).map(|&i| {
+        let sentence = &d.analysis.sentences[i];
+        let text = &s.body.text[sentence.start..sentence.end];
+        let target = View::Read { ids: vec![s.id.clone()], theme: Some(props.theme), at: Some(Passage { id: s.id.clone(), sentence: i }) };
+        let link = format!("{}{}", base_url(), href(&target));
+        html! {
+            <figure class="ef-quote">
+                <blockquote>{ text }</blockquote>
+                <figcaption>
+                    <a href={href(&target)}>{ "In context" }<span class="ef-sr">{ format!(": sentence {} of the {}", i + 1, s.short_title) }</span></a>
+                    <CopyButton label="Copy citation" text={citation(s, text, &link)} aria_label={format!("Copy citation of this quote from the {}", s.short_title)} />
+                </figcaption>
+            </figure>
+        }
+    });
+    html! {
+        <article class="ef-cell">
+            { title }
+            <p class="ef-coverage">
+                <meter min="0" max="100" value={pct.to_string()} aria-hidden="true"></meter>
+                { format!("{pct}% of the text") }<span class="ef-muted">{ format!(" · {} of {} sentences", t.sentences, d.summary.sentences) }</span>
+            </p>
+            if t.frames.is_empty() {
+                <p class="ef-small">{ "Addressed, but none of this theme’s frames is used." }</p>
+            } else {
+                <ul class="ef-chips" aria-label="Frames used">{ for chips }</ul>
+            }
+            { for quotes }
+            { absences(d, props.theme, props.focused) }
+        </article>
+    }
+}
+
+/// "Never uses: …" for a focused row: an absence is a finding.
+fn absences(d: &Document, theme: Theme, focused: bool) -> Html {
+    if !focused {
+        return html! {};
+    }
+    let book = Codebook::bundled();
+    let t = d.summary.theme(theme);
+    let missing: Vec<&str> = book
+        .codes_of(theme)
+        .filter(|c| !t.frames.iter().any(|(id, _)| id == &c.id))
+        .map(|c| c.label.as_str())
+        .collect();
+    if missing.is_empty() {
+        return html! { <p class="ef-absent">{ "Uses every frame of this theme." }</p> };
+    }
+    html! {
+        <div class="ef-absent">
+            <p class="ef-absent-title">{ "Never uses" }</p>
+            <ul>{ for missing.iter().map(|m| html! { <li>{ *m }</li> }) }</ul>
+        </div>
+    }
+}

@@ -1,0 +1,71 @@
+//! Search results: every matching sentence in context, linking into the reader.
+
+use super::{data, href};
+use crate::search::{search, MAX_HITS};
+use crate::view::{Passage, View};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchProps {
+    pub query: String,
+}
+
+/// Results for a query, as a list of links (Tab or arrow keys move between them).
+#[function_component(SearchResults)]
+pub fn search_results(props: &SearchProps) -> Html {
+    let (hits, total) = search(data(), &props.query);
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        let step = match e.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            _ => return,
+        };
+        e.prevent_default();
+        let links = gloo::utils::document().query_selector_all(".ef-results a").ok();
+        let Some(links) = links else { return };
+        let active = gloo::utils::document().active_element();
+        let n = links.length() as i32;
+        let current =
+            (0..n).find(|&i| links.item(i as u32).map(|l| Some(l) == active.clone().map(Into::into)).unwrap_or(false));
+        let next = current.map_or(0, |c| (c + step).clamp(0, n - 1));
+        if let Some(el) = links.item(next as u32) {
+            let _ = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).map(|el| el.focus());
+        }
+    });
+    let summary = match total {
+        0 => "No sentence contains it.".to_string(),
+        1 => "1 sentence contains it.".to_string(),
+        n if n > MAX_HITS => format!("{n} sentences contain it; the first {MAX_HITS} are shown."),
+        n => format!("{n} sentences contain it."),
+    };
+    html! {
+        <section class="ef-search-results" aria-labelledby="ef-search-title">
+            <h1 id="ef-search-title" tabindex="-1" data-focus-target="">{ "Search: " }<q>{ &props.query }</q></h1>
+            <p role="status">{ summary }</p>
+            <ol class="ef-results" {onkeydown}>
+                { for hits.iter().filter_map(|h| {
+                    let d = data().document(&h.id)?;
+                    let s = &d.analysis.sentences[h.sentence];
+                    let text = &d.statement.body.text;
+                    let mut parts = Vec::new();
+                    let mut at = s.start;
+                    for &(a, b) in &h.matches {
+                        parts.push(html! { { &text[at..a] } });
+                        parts.push(html! { <mark>{ &text[a..b] }</mark> });
+                        at = b;
+                    }
+                    parts.push(html! { { &text[at..s.end] } });
+                    let target = View::Read { ids: vec![h.id.clone()], theme: None, at: Some(Passage { id: h.id.clone(), sentence: h.sentence }) };
+                    Some(html! {
+                        <li>
+                            <a href={href(&target)}>
+                                <span class="ef-result-source">{ format!("{}, {} — sentence {}", d.statement.short_title, d.statement.date.short_label(), h.sentence + 1) }</span>
+                                <span class="ef-result-text">{ for parts }</span>
+                            </a>
+                        </li>
+                    })
+                }) }
+            </ol>
+        </section>
+    }
+}
