@@ -39,6 +39,8 @@ test-e2e:
 eval:
 	cargo run --release --quiet --bin framing -- eval tests/data/annotations.tsv tests/data/unseen.tsv tests/data/heldout.tsv
 
-## Benchmarks: analysis speed and scaling (1x, 10x, 100x corpora). Figures, not pass/fail.
-bench:
+## Benchmarks: analysis speed and scaling (1x, 10x, 100x corpora), then interaction
+## latency in headless Chromium. Figures, not pass/fail.
+bench: dist
 	cargo bench --bench analysis
+	node bench/latency.mjs

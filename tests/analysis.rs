@@ -164,6 +164,12 @@ fn summaries_rank_quotes_and_record_absences() {
     let backdoor = access.iter().find(|u| u.code == "acc.not_backdoor").unwrap();
     // Only the 2017 letters disavow backdoors; the later statements never do.
     assert_eq!(backdoor.absent_from, ["factsheet-2019", "lords-answer-2020", "international-2020"]);
+    let lords = a.document("lords-answer-2020").unwrap();
+    let first = &lords.analysis.sentences[lords.summary.theme(Theme::Access).quotes[0]];
+    assert!(
+        !lords.statement.body.text[first.start..first.end].starts_with("To ask"),
+        "the question is not the answer's quote"
+    );
     let rudd = a.document("rudd-2017").unwrap();
     let top = rudd.summary.theme(Theme::Access).quotes[0];
     assert!(!rudd.analysis.sentences[top].codes.is_empty());

@@ -55,7 +55,12 @@ fn quote_score(s: &Sentence, theme: Theme) -> i64 {
 }
 
 /// Summarizes one analysed statement.
-pub fn summarize(_statement: &Statement, analysis: &Analysis, book: &Codebook) -> StatementSummary {
+pub fn summarize(statement: &Statement, analysis: &Analysis, book: &Codebook) -> StatementSummary {
+    // Key quotes are the statement's own words: a quoted block (the question a written
+    // answer replies to) counts towards coverage but is never offered as its quote.
+    let own_voice = |s: &Sentence| {
+        !matches!(statement.body.blocks.get(s.block).map(|b| b.kind), Some(crate::corpus::BlockKind::Quote))
+    };
     let body: Vec<(usize, &Sentence)> = analysis.sentences.iter().enumerate().filter(|(_, s)| !s.heading).collect();
     let themes = Theme::ALL
         .into_iter()
@@ -68,7 +73,8 @@ pub fn summarize(_statement: &Statement, analysis: &Analysis, book: &Codebook) -
                 .filter(|(_, n)| *n > 0)
                 .collect();
             frames.sort_by_key(|f| std::cmp::Reverse(f.1));
-            let mut ranked: Vec<(i64, usize)> = with.iter().map(|&(i, s)| (quote_score(s, theme), i)).collect();
+            let mut ranked: Vec<(i64, usize)> =
+                with.iter().filter(|(_, s)| own_voice(s)).map(|&(i, s)| (quote_score(s, theme), i)).collect();
             ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             ThemeSummary {
                 theme,

@@ -133,17 +133,20 @@ pub fn share_bar() -> Html {
         )
     });
     html! {
-        <div class="ef-share">
-            <button type="button" class="ef-button ef-button-small" onclick={show}>{ "Share this view" }</button>
-            <button type="button" class="ef-button ef-button-small" onclick={csv}>{ "Download coding (CSV)" }</button>
-            <button type="button" class="ef-button ef-button-small" onclick={json}>{ "Download coding (JSON)" }</button>
-            if !url.is_empty() {
-                <div class="ef-share-link">
-                    <label for="ef-share-url">{ "Link to exactly this view" }</label>
-                    <input id="ef-share-url" type="url" readonly=true value={(*url).clone()} />
-                    <CopyButton label="Copy link" text={(*url).clone()} />
-                </div>
-            }
-        </div>
+        <details class="ef-share">
+            <summary>{ "Share and download" }</summary>
+            <div class="ef-share-body">
+                <button type="button" class="ef-button ef-button-small" onclick={show}>{ "Link to this view" }</button>
+                <button type="button" class="ef-button ef-button-small" onclick={csv}>{ "Download coding (CSV)" }</button>
+                <button type="button" class="ef-button ef-button-small" onclick={json}>{ "Download coding (JSON)" }</button>
+                if !url.is_empty() {
+                    <div class="ef-share-link">
+                        <label for="ef-share-url">{ "Link to exactly this view" }</label>
+                        <input id="ef-share-url" type="url" readonly=true value={(*url).clone()} />
+                        <CopyButton label="Copy link" text={(*url).clone()} />
+                    </div>
+                }
+            </div>
+        </details>
     }
 }

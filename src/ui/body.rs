@@ -86,7 +86,7 @@ pub fn body_view(props: &BodyProps) -> Html {
     }
     let notes = (!body.footnotes.is_empty()).then(|| {
         html! {
-            <section class="ef-footnotes" aria-label="Footnotes">
+            <section class="ef-footnotes" aria-label={format!("Footnotes ({})", props.id)}>
                 <ol>
                     { for body.footnotes.iter().map(|f| footnote(&props.id, f)) }
                 </ol>
@@ -151,10 +151,11 @@ fn sentence(props: &BodyProps, d: &Deco, content: Html) -> Html {
     let tag = (!d.themes.is_empty()).then(|| {
         let short: Vec<&str> = d.themes.iter().map(|t| abbreviation(*t)).collect();
         let full: Vec<&str> = d.themes.iter().map(|t| t.label()).collect();
-        let verb = if d.open { "Close coding of" } else { "Open coding of" };
+        let verb = if d.open { "close the coding of" } else { "open the coding of" };
+        // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
         html! {
             <a class="ef-tag" href={d.href.clone()} aria-expanded={d.open.to_string()}
-               aria-label={format!("{verb} sentence {}: {}", d.index + 1, full.join(", "))}>{ short.join("·") }</a>
+               aria-label={format!("{}: {verb} sentence {} ({})", short.join("·"), d.index + 1, full.join(", "))}>{ short.join("·") }</a>
         }
     });
     let shared = d.shared.iter().map(|(label, href)| {

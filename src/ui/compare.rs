@@ -30,7 +30,7 @@ pub fn compare(props: &CompareProps) -> Html {
         <section class="ef-compare" aria-labelledby="ef-compare-title">
             <h1 id="ef-compare-title" tabindex="-1" data-focus-target="">{ "How each statement frames encryption, access and privacy" }</h1>
             <p class="ef-lede">
-                { "Columns are statements in the order you choose (date order by default); rows are themes. In each cell: the frames the statement uses, how much of it addresses the theme, and its strongest quotes, verbatim. Labels come from published rules; open a frame for its definition, or a quote to see its context and evidence." }
+                { "Each column is a statement, each row a theme: the frames it uses, how much of the text addresses the theme, and its strongest quotes, verbatim. Open a frame for its definition, or a quote for its context." }
             </p>
             <Controls statements={props.statements.clone()} theme={props.theme} />
             <div class={classes!("ef-colheads", cols.clone())} aria-hidden="true">
@@ -41,6 +41,10 @@ pub fn compare(props: &CompareProps) -> Html {
                     </div>
                 }) }
             </div>
+            // Variable-length lists sit in their own element: yew reconciles unkeyed
+            // siblings by position, so a changing count would re-create the controls
+            // above and drop the keyboard focus.
+            <div class="ef-rows">
             { for themes.iter().map(|&theme| html! {
                 <section class="ef-row" aria-labelledby={format!("ef-row-{}", theme.id())}>
                     <h2 id={format!("ef-row-{}", theme.id())} class={classes!("ef-row-title", format!("ef-theme-{}", theme.id()))}>
@@ -54,6 +58,7 @@ pub fn compare(props: &CompareProps) -> Html {
                     </ul>
                 </section>
             }) }
+            </div>
         </section>
     }
 }
@@ -136,10 +141,13 @@ fn controls(props: &ControlsProps) -> Html {
     };
     html! {
         <div class="ef-controls">
-            <fieldset class="ef-fieldset">
-                <legend>{ "Statements to compare" }</legend>
-                <ul class="ef-picks">{ for items }</ul>
-            </fieldset>
+            <details class="ef-picker">
+                <summary>{ format!("Statements: {} of {} shown · choose and reorder", chosen.len(), data().documents.len()) }</summary>
+                <fieldset class="ef-fieldset">
+                    <legend class="ef-sr">{ "Statements to compare" }</legend>
+                    <ul class="ef-picks">{ for items }</ul>
+                </fieldset>
+            </details>
             <fieldset class="ef-fieldset">
                 <legend>{ "Focus on a theme" }</legend>
                 { radio("All themes", None) }
@@ -210,14 +218,14 @@ pub fn cell(props: &CellProps) -> Html {
             { title }
             <p class="ef-coverage">
                 <meter min="0" max="100" value={pct.to_string()} aria-hidden="true"></meter>
-                { format!("{pct}% of the text") }<span class="ef-muted">{ format!(" · {} of {} sentences", t.sentences, d.summary.sentences) }</span>
+                { format!("{pct}% of the text") }<span class="ef-muted">{ format!("{} of {} sentences", t.sentences, d.summary.sentences) }</span>
             </p>
             if t.frames.is_empty() {
                 <p class="ef-small">{ "Addressed, but none of this theme’s frames is used." }</p>
             } else {
                 <ul class="ef-chips" aria-label="Frames used">{ for chips }</ul>
             }
-            { for quotes }
+            <div class="ef-quotes">{ for quotes }</div>
             { absences(d, props.theme, props.focused) }
         </article>
     }

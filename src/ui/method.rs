@@ -100,7 +100,7 @@ pub fn method() -> Html {
                 <li>{ "Shares of text measure attention, not importance; five statements of different kinds and lengths are not a sample of government communication." }</li>
             </ul>
             <p>{ "How well the rules agree with a human coder (micro-averaged F1, where 1.00 is perfect agreement):" }</p>
-            <div class="ef-table-wrap">
+            <div class="ef-table-wrap" tabindex="0" role="region" aria-label="Evaluation figures">
                 <table class="ef-eval">
                     <thead><tr><th scope="col">{ "Sentences" }</th><th scope="col">{ "Themes F1" }</th><th scope="col">{ "Frames precision" }</th><th scope="col">{ "Frames recall" }</th><th scope="col">{ "Frames F1" }</th></tr></thead>
                     <tbody>

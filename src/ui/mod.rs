@@ -67,25 +67,34 @@ pub fn app() -> Html {
         });
     }
     let announcement = use_state(String::new);
+    let previous_kind = use_mut_ref(|| None::<std::mem::Discriminant<View>>);
     {
-        // Announce each view change and move focus to its heading, unless a passage is
-        // opened (then the passage panel takes focus, see reader.rs).
+        // Announce every change. Move focus to the heading only when the kind of view
+        // changes (not when a control refines the current one, which would throw a
+        // keyboard user out of the control), and not when a passage opens (the
+        // passage panel takes focus, see reader.rs). The first render keeps focus
+        // where the host page put it.
         let announcement = announcement.clone();
         use_effect_with(parsed.view.clone(), move |v| {
             announcement.set(view::describe(v, data()));
+            let kind = std::mem::discriminant(v);
+            let previous = previous_kind.borrow_mut().replace(kind);
             let opens_passage = matches!(v, View::Read { at: Some(_), .. });
-            if !opens_passage {
+            if previous.is_some_and(|p| p != kind) && !opens_passage {
                 actions::focus_selector("[data-focus-target]");
             }
         });
     }
-    let notices = (!parsed.notices.is_empty()).then(|| {
-        html! {
-            <div class="ef-notice" role="status">
-                { for parsed.notices.iter().map(|n| html! { <p>{ n.message() }</p> }) }
-            </div>
-        }
-    });
+    // Always present (possibly empty) so that the views after it keep their place.
+    let notices = html! {
+        <div class="ef-notices" role="status">
+            if !parsed.notices.is_empty() {
+                <div class="ef-notice">
+                    { for parsed.notices.iter().map(|n| html! { <p>{ n.message() }</p> }) }
+                </div>
+            }
+        </div>
+    };
     let main = match &parsed.view {
         View::Compare { statements, theme } => {
             let chosen = if statements.is_empty() { data().statement_ids_vec() } else { statements.clone() };
@@ -103,7 +112,7 @@ pub fn app() -> Html {
             <a class="ef-skip" href="#ef-main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); actions::focus_selector("#ef-main"); })}>{ "Skip to content" }</a>
             <Header view={parsed.view.clone()} />
             <main class="ef-main" id="ef-main" tabindex="-1">
-                { for notices }
+                { notices }
                 { main }
             </main>
             <footer class="ef-footer">

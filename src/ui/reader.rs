@@ -305,7 +305,7 @@ fn passage_panel(props: &PanelProps) -> Html {
                 { if cue_only.is_empty() { String::new() } else { format!("{} is addressed without a specific frame. ", cue_only.iter().map(|t| t.label()).collect::<Vec<_>>().join(" and ")) } }
             </p>
             if !x.codes.is_empty() {
-                <h3 class="ef-panel-title">{ "Frames and devices" }</h3>
+                <p class="ef-panel-title">{ "Frames and devices" }</p>
                 <ul class="ef-panel-codes">{ for codes }</ul>
             }
             if !x.themes.is_empty() {
@@ -356,8 +356,8 @@ fn signatories(s: &Statement, pair: bool) -> Html {
     }
     let tag = if pair { "h3" } else { "h2" };
     html! {
-        <section class="ef-signatories" aria-labelledby={format!("ef-sig-{}", s.id)}>
-            <@{tag} id={format!("ef-sig-{}", s.id)}>{ "Signatories" }</@>
+        <section class="ef-signatories" aria-label={format!("Signatories of the {}", s.short_title)}>
+            <@{tag}>{ "Signatories" }</@>
             <ul>{ for s.signatories.iter().map(|x| html! { <li>{ x }</li> }) }</ul>
         </section>
     }
@@ -378,8 +378,8 @@ pub fn provenance(props: &ProvenanceProps) -> Html {
     let moved = s.removed.len() - dropped;
     let tag = format!("h{}", props.heading_level.clamp(1, 6));
     html! {
-        <section class="ef-provenance" aria-labelledby={format!("ef-prov-{}", s.id)}>
-            <@{tag} id={format!("ef-prov-{}", s.id)}>{ "Provenance" }</@>
+        <section class="ef-provenance" aria-label={format!("Provenance of the {}", s.short_title)}>
+            <@{tag}>{ "Provenance" }</@>
             <dl>
                 <dt>{ "Publisher" }</dt><dd>{ &s.publisher }</dd>
                 { for s.reference.as_ref().map(|r| html! { <><dt>{ "Reference" }</dt><dd>{ r }</dd></> }) }

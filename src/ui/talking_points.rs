@@ -52,7 +52,7 @@ pub fn talking_points(props: &TalkingPointsProps) -> Html {
             <p class="ef-lede">
                 { "Passages repeated word for word (or nearly) from one statement to another, and claims made again in different words (the same frame). Statements are in date order; open a row to see each occurrence in context." }
             </p>
-            <div class="ef-table-wrap">
+            <div class="ef-table-wrap" tabindex="0" role="region" aria-label="Talking points by statement">
                 <table class="ef-matrix">
                     <caption class="ef-sr">{ "Which statement repeats which talking point" }</caption>
                     <thead>

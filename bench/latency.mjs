@@ -1,0 +1,55 @@
+// Interaction latency in headless Chromium: time from an input to the next frame
+// after the DOM reflects it, 50 repetitions per interaction; prints median and p95.
+// Run after `make dist` with `node bench/latency.mjs` (part of `make bench`).
+import { start } from '../tests/e2e/harness.mjs';
+
+const REPS = 50;
+
+/** Runs `act` in the page REPS times; each time waits for `done` to hold, then one frame. */
+async function measure(page, act, done) {
+  return page.evaluate(async ({ act, done, reps }) => {
+    const actFn = new Function('i', act);
+    const doneFn = new Function('i', done);
+    const times = [];
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      actFn(i);
+      await new Promise((resolve) => {
+        const check = () => (doneFn(i) ? requestAnimationFrame(() => resolve()) : setTimeout(check, 0));
+        check();
+      });
+      times.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    times.sort((a, b) => a - b);
+    return { median: times[Math.floor(reps / 2)], p95: times[Math.floor(reps * 0.95)], max: times[reps - 1] };
+  }, { act, done, reps: REPS });
+}
+
+const h = await start();
+const page = await h.page(1280, 900);
+await h.open(page, '#/');
+const results = {};
+results['switch theme (compare)'] = await measure(page,
+  `document.getElementById(i % 2 ? 'ef-focus-all' : 'ef-focus-access').click()`,
+  `return document.querySelectorAll('.ef-row').length === (i % 2 ? 3 : 1)`);
+await h.open(page, '#/?s=rudd-2017,wallace-2017,factsheet-2019');
+await page.locator('.ef-picker summary').click();
+results['change statements (compare)'] = await measure(page,
+  `document.getElementById('ef-pick-international-2020').click()`,
+  `return document.querySelectorAll('.ef-colhead').length === (i % 2 ? 3 : 4)`);
+await h.open(page, '#/read/international-2020');
+results['open a passage (reader)'] = await measure(page,
+  `document.querySelectorAll('.ef-tag')[i % 2 ? 3 : 8].click()`,
+  `return !!document.querySelector('.ef-panel')`);
+results['switch theme filter (reader)'] = await measure(page,
+  `document.getElementById(i % 2 ? 'ef-filter-all' : 'ef-filter-privacy').click()`,
+  `return (document.querySelectorAll('.ef-body .ef-s-access').length === 0) === !(i % 2)`);
+await page.close();
+await h.close();
+
+console.log('\ninteraction latency, input to next frame (ms, headless Chromium, 50 repetitions)');
+console.log('  interaction                         median     p95     max');
+for (const [k, v] of Object.entries(results)) {
+  console.log(`  ${k.padEnd(34)} ${v.median.toFixed(1).padStart(6)}  ${v.p95.toFixed(1).padStart(6)}  ${v.max.toFixed(1).padStart(6)}`);
+}

@@ -1,0 +1,175 @@
+// The comparison widget: every view at three widths, deep links, keyboard, axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import { start, ARTIFACTS } from './harness.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(async () => {
+  assert.deepEqual(h.foreign, [], 'no request leaves 127.0.0.1');
+  assert.deepEqual(h.errors, [], 'no console errors');
+  await h.close();
+});
+
+const VIEWS = {
+  compare: ['', async (p) => assert.ok((await p.locator('.ef-quote blockquote').count()) >= 10, 'quotes in cells')],
+  'compare-focused': ['#/?s=international-2020,rudd-2017&t=access', async (p) => {
+    assert.deepEqual(await p.locator('.ef-colhead a').allTextContents(), ['International statement', 'Rudd letter']);
+    assert.equal(await p.locator('.ef-row').count(), 1);
+    assert.match(await p.locator('.ef-absent').first().innerText(), /Never uses/);
+  }],
+  reader: ['#/read/rudd-2017?at=13', async (p) => assert.match(await p.locator('.ef-panel').innerText(), /Not a backdoor/)],
+  pair: ['#/read/rudd-2017+wallace-2017', async (p) => assert.ok((await p.locator('.ef-tag-shared').count()) > 4)],
+  'talking-points': ['#/talking-points?tp=c-acc.not_backdoor', async (p) => assert.ok((await p.locator('.ef-occurrences li').count()) >= 2)],
+  method: ['#/method', async (p) => assert.match(await p.locator('.ef-method').innerText(), /Policy Frames Codebook/)],
+  search: ['#/search?q=lawful%20access', async (p) => assert.ok((await p.locator('.ef-results li').count()) >= 5)],
+};
+
+for (const width of [320, 768, 1280]) {
+  test(`every view renders real content, passes axe and fits at ${width} px`, async () => {
+    for (const [name, [hash, check]] of Object.entries(VIEWS)) {
+      const p = await h.open(await h.page(width), hash);
+      await check(p);
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${name}: no horizontal page scroll at ${width}px (${overflow})`);
+      await p.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`) });
+      await p.addScriptTag({ content: axe.source });
+      const result = await p.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
+      const violations = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`);
+      assert.deepEqual(violations, [], `${name} at ${width}px`);
+      await p.close();
+    }
+  });
+}
+
+test('dark mode passes axe contrast checks too', async () => {
+  const p = await h.page(1280);
+  await p.emulateMedia({ colorScheme: 'dark' });
+  for (const hash of ['', '#/read/rudd-2017?at=13', '#/talking-points?tp=c-acc.lawful']) {
+    await h.open(p, hash);
+    await p.addScriptTag({ content: axe.source });
+    const result = await p.evaluate(() => window.axe.run(document, { runOnly: ['wcag2aa'] }));
+    assert.deepEqual(result.violations.map((v) => v.id), [], `dark ${hash}`);
+  }
+  await p.close();
+});
+
+test('every deep link round-trips: open, change, copy the URL, open it elsewhere, same view', async () => {
+  const p = await h.open(await h.page(1280), '#/?s=rudd-2017,wallace-2017');
+  await p.getByRole('radio', { name: 'Privacy', exact: true }).check();
+  await p.waitForURL(/t=privacy/);
+  await p.locator('.ef-picker summary').click();
+  await p.getByRole('button', { name: 'Move later: Rudd letter' }).click();
+  await p.waitForURL(/s=wallace-2017,rudd-2017/);
+  const url = p.url();
+  const q = await h.page(1280);
+  await q.goto(url);
+  await q.waitForSelector('.ef-compare');
+  assert.deepEqual(await q.locator('.ef-colhead a').allTextContents(), ['Wallace letter', 'Rudd letter']);
+  assert.ok(await q.getByRole('radio', { name: 'Privacy', exact: true }).isChecked());
+  assert.equal(await q.locator('.ef-row').count(), 1);
+
+  // Open a quote in context: the reader opens on that sentence, with its coding.
+  await q.locator('.ef-quote a').first().click();
+  await q.waitForSelector('.ef-panel');
+  const readerUrl = q.url();
+  const panelText = await q.locator('.ef-panel blockquote').innerText();
+  const r = await h.page(768);
+  await r.goto(readerUrl);
+  await r.waitForSelector('.ef-panel');
+  assert.equal(await r.locator('.ef-panel blockquote').innerText(), panelText);
+
+  // Back and forward.
+  await q.goBack();
+  await q.waitForSelector('.ef-compare');
+  await q.goForward();
+  await q.waitForSelector('.ef-panel');
+  for (const x of [p, q, r]) await x.close();
+});
+
+test('defaults stay out of the URL and the search box deep-links', async () => {
+  const p = await h.open(await h.page(1280), '#/?t=access');
+  await p.getByRole('radio', { name: 'All themes' }).check();
+  await p.waitForURL((u) => u.hash === '#/');
+  await p.getByRole('searchbox', { name: 'Search all statements' }).fill('backdoor');
+  await p.keyboard.press('Enter');
+  await p.waitForURL(/#\/search\?q=backdoor$/);
+  assert.equal(await p.locator('.ef-results li').count(), 2);
+  await p.close();
+});
+
+test('keyboard only: focus a theme, open a quote in context, read its coding, close it', async () => {
+  const p = await h.open(await h.page(1280));
+  // Tab to the theme radios and pick Access with the arrow keys.
+  let guard = 0;
+  while (!(await p.evaluate(() => document.activeElement?.id === 'ef-focus-all')) && guard++ < 60) await p.keyboard.press('Tab');
+  assert.ok(guard < 60, 'the theme choice is reachable by Tab');
+  await p.keyboard.press('ArrowRight');
+  await p.keyboard.press('ArrowRight');
+  await p.waitForURL(/t=access/);
+  // Tab on to the first "In context" link and follow it.
+  guard = 0;
+  while (!(await p.evaluate(() => document.activeElement?.textContent?.startsWith('In context'))) && guard++ < 80) await p.keyboard.press('Tab');
+  assert.ok(guard < 80, 'quotes are reachable by Tab');
+  await p.keyboard.press('Enter');
+  await p.waitForSelector('.ef-panel');
+  assert.ok(await p.evaluate(() => document.activeElement?.classList.contains('ef-panel')), 'focus moves to the opened coding');
+  const focusVisible = await p.evaluate(() => getComputedStyle(document.activeElement).outlineStyle !== 'none');
+  assert.ok(focusVisible, 'focus is visible');
+  guard = 0;
+  while (!(await p.evaluate(() => document.activeElement?.classList.contains('ef-panel-close'))) && guard++ < 10) await p.keyboard.press('Tab');
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => !document.querySelector('.ef-panel'));
+  await p.close();
+});
+
+test('malformed, truncated, hostile and outdated links open the nearest view with a notice', async () => {
+  const cases = [
+    ['#/?t=weather', /not a theme/, '.ef-compare'],
+    ['#/read/rudd-2017?at=99999', /passage in this link does not exist/, '.ef-reader'],
+    ['#/read/rudd-2017+nope', /no statement with the id “nope”/, '.ef-reader'],
+    ['#/v9/method', /format version 9/, '.ef-method'],
+    ['#/talking-points?tp=%3Cscript%3Ealert(1)%3C%2Fscript%3E', /talking point in this link does not exist/, '.ef-talking'],
+    ['#/re', /could not be read/, '.ef-compare'],
+    ['#/read/rudd-20', /no statement with the id “rudd-20”/, '.ef-compare'],
+  ];
+  for (const [hash, message, selector] of cases) {
+    const p = await h.open(await h.page(768), hash);
+    await p.waitForSelector(selector);
+    assert.match(await p.locator('.ef-notice').innerText(), message, hash);
+    assert.equal(await p.locator('script:not([type]), img').count(), 0);
+    await p.close();
+  }
+});
+
+test('screen readers get landmarks, labelled controls and a polite announcement', async () => {
+  const p = await h.open(await h.page(1280), '#/?t=encryption');
+  for (const role of ['banner', 'main', 'contentinfo', 'navigation', 'search']) {
+    assert.ok((await p.getByRole(role).count()) >= 1, role);
+  }
+  await p.waitForFunction(() => document.querySelector('[aria-live=polite]')?.textContent.includes('Comparison of 5 statements, theme Encryption'));
+  await p.close();
+});
+
+test('quotes in cells are verbatim substrings of their statements and copyable', async () => {
+  const p = await h.open(await h.page(1280));
+  const quotes = await p.locator('.ef-quote blockquote').allTextContents();
+  const q = await h.open(await h.page(1280), '#/read/international-2020');
+  const bodies = [];
+  for (const id of ['rudd-2017', 'wallace-2017', 'factsheet-2019', 'lords-answer-2020', 'international-2020']) {
+    await h.open(q, `#/read/${id}`);
+    await q.waitForSelector(`#ef-title-${id}`);
+    bodies.push(await q.locator('.ef-body').evaluate((el) => {
+      const c = el.cloneNode(true);
+      c.querySelectorAll('.ef-tag, sup, .ef-footnotes').forEach((x) => x.remove());
+      return c.textContent;
+    }));
+  }
+  for (const quote of quotes) assert.ok(bodies.some((b) => b.includes(quote)), `verbatim: ${quote.slice(0, 60)}`);
+  const selectable = await p.locator('.ef-quote blockquote').first().evaluate((el) => getComputedStyle(el).userSelect);
+  assert.notEqual(selectable, 'none');
+  await p.close();
+  await q.close();
+});
