@@ -115,12 +115,18 @@ pub fn share_bar() -> Html {
     {
         let url = url.clone();
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                if !url.is_empty() {
-                    url.set(gloo::utils::window().location().href().unwrap_or_default());
-                }
-            });
-            move || drop(listener)
+            let listeners: Vec<gloo::events::EventListener> = ["hashchange", "popstate", super::NAVIGATE_EVENT]
+                .into_iter()
+                .map(|name| {
+                    let url = url.clone();
+                    gloo::events::EventListener::new(&gloo::utils::window(), name, move |_| {
+                        if !url.is_empty() {
+                            url.set(gloo::utils::window().location().href().unwrap_or_default());
+                        }
+                    })
+                })
+                .collect();
+            move || drop(listeners)
         });
     }
     let csv = Callback::from(|_| download("encryption-framing-coding.csv", "text/csv", &export::to_csv(data())));

@@ -39,10 +39,27 @@ pub fn href(view: &View) -> String {
     }
 }
 
-/// Navigates to a view by writing its hash (a new history entry).
+/// The event [`navigate`] dispatches so that [`App`] re-renders in the same task.
+pub(crate) const NAVIGATE_EVENT: &str = "ef-navigate";
+
+/// Navigates to a view: a new history entry with its hash. `pushState` plus a
+/// synchronous event re-renders at once, where writing `location.hash` would wait
+/// for the queued `hashchange` task; the hash write remains the fallback (a sandboxed
+/// frame may refuse `pushState`).
 pub fn navigate(view: &View) {
     let view = view::normalize(view.clone(), data());
-    let _ = gloo::utils::window().location().set_hash(&href(&view));
+    let window = gloo::utils::window();
+    let pushed = window
+        .history()
+        .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(&view))))
+        .is_ok();
+    if pushed {
+        if let Ok(event) = web_sys::Event::new(NAVIGATE_EVENT) {
+            let _ = window.dispatch_event(&event);
+        }
+    } else {
+        let _ = window.location().set_hash(&href(&view));
+    }
 }
 
 fn current_hash() -> String {
@@ -60,10 +77,16 @@ pub fn app() -> Html {
     {
         let parsed = parsed.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                parsed.set(parse_current());
-            });
-            move || drop(listener)
+            // Links change the hash; back/forward fire popstate (and hashchange); our own
+            // navigation fires NAVIGATE_EVENT. Parsing is idempotent, so duplicates are harmless.
+            let listeners: Vec<EventListener> = ["hashchange", "popstate", NAVIGATE_EVENT]
+                .into_iter()
+                .map(|name| {
+                    let parsed = parsed.clone();
+                    EventListener::new(&gloo::utils::window(), name, move |_| parsed.set(parse_current()))
+                })
+                .collect();
+            move || drop(listeners)
         });
     }
     let announcement = use_state(String::new);

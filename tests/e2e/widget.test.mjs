@@ -89,6 +89,16 @@ test('every deep link round-trips: open, change, copy the URL, open it elsewhere
   for (const x of [p, q, r]) await x.close();
 });
 
+test('the share box shows the link to the current view and follows navigation', async () => {
+  const p = await h.open(await h.page(1280), '#/?t=privacy');
+  await p.locator('.ef-share summary').click();
+  await p.getByRole('button', { name: 'Link to this view' }).click();
+  assert.match(await p.locator('#ef-share-url').inputValue(), /#\/\?t=privacy$/);
+  await p.getByRole('radio', { name: 'Access', exact: true }).check();
+  await p.waitForFunction(() => document.getElementById('ef-share-url').value.endsWith('#/?t=access'));
+  await p.close();
+});
+
 test('defaults stay out of the URL and the search box deep-links', async () => {
   const p = await h.open(await h.page(1280), '#/?t=access');
   await p.getByRole('radio', { name: 'All themes' }).check();
