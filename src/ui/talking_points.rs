@@ -37,6 +37,8 @@ pub fn talking_points(props: &TalkingPointsProps) -> Html {
                 <tr class={classes!("ef-tp-row", selected.then_some("ef-tp-selected"))}>
                     <th scope="row">
                         <a href={toggle} aria-expanded={selected.to_string()} class={format!("ef-tp-{kind}")}>{ label }</a>
+                        // On narrow screens the matrix columns give way to a plain list.
+                        <span class="ef-tp-where" aria-hidden="true">{ "In: " }{ tp.statements().iter().filter_map(|id| data().document(id)).map(|d| d.statement.short_title.as_str()).collect::<Vec<_>>().join(" · ") }</span>
                     </th>
                     { for cells }
                 </tr>
