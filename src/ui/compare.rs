@@ -59,6 +59,20 @@ pub fn compare(props: &CompareProps) -> Html {
                 </section>
             }) }
             </div>
+            <section class="ef-print-sources" aria-label="Sources of the compared statements">
+                <h2>{ "Sources" }</h2>
+                <ul>
+                    { for docs.iter().map(|d| {
+                        let s = d.statement;
+                        html! {
+                            <li>
+                                { format!("{}: {}, {}. {}. {}.", s.short_title, s.author, s.title, s.date.long_label(), s.publisher) }
+                                { for s.source_url.as_ref().map(|u| html! { <>{ " " }{ u }</> }) }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </section>
         </section>
     }
 }

@@ -183,3 +183,16 @@ test('quotes in cells are verbatim substrings of their statements and copyable',
   await p.close();
   await q.close();
 });
+
+test('the print stylesheet prints the comparison with its quotes and sources, without controls', async () => {
+  const p = await h.page(1000);
+  await p.emulateMedia({ media: 'print' });
+  await h.open(p, '#/?t=access');
+  assert.ok(await p.locator('.ef-print-sources').isVisible());
+  assert.match(await p.locator('.ef-print-sources').innerText(), /justice\.gov/);
+  assert.ok(await p.locator('.ef-quote blockquote').first().isVisible());
+  assert.ok(!(await p.locator('.ef-controls').isVisible()));
+  await p.emulateMedia({ media: 'screen' });
+  assert.ok(!(await p.locator('.ef-print-sources').isVisible()));
+  await p.close();
+});
