@@ -196,3 +196,38 @@ test('the print stylesheet prints the comparison with its quotes and sources, wi
   assert.ok(!(await p.locator('.ef-print-sources').isVisible()));
   await p.close();
 });
+
+test('copy citation puts the quote, its source and a deep link on the clipboard', async () => {
+  await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
+  const p = await h.open(await h.page(1280), '#/?t=encryption');
+  const quote = await p.locator('.ef-quote blockquote').first().innerText();
+  await p.locator('.ef-quote').first().getByRole('button', { name: /Copy citation/ }).click();
+  await p.getByText('Copied').first().waitFor();
+  const text = await p.evaluate(() => navigator.clipboard.readText());
+  assert.ok(text.includes(quote), text);
+  assert.match(text, /Amber Rudd MP, Home Secretary/);
+  assert.match(text, /21 September 2017/);
+  const link = text.match(/Passage: (\S+)$/)[1];
+  const q = await h.page(1280);
+  await q.goto(link);
+  await q.waitForSelector('.ef-panel');
+  assert.equal(await q.locator('.ef-panel blockquote').innerText(), quote);
+  await p.close();
+  await q.close();
+});
+
+test('the coding downloads as CSV and JSON in the CLI format, without a request', async () => {
+  const p = await h.open(await h.page(1280));
+  await p.locator('.ef-share summary').click();
+  for (const [button, check] of [
+    ['Download coding (CSV)', (t) => assert.ok(t.startsWith('doc,sentence,start,end,themes,code,rules,evidence,quoted,text\n'))],
+    ['Download coding (JSON)', (t) => assert.equal(JSON.parse(t).documents.length, 5)],
+  ]) {
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: button }).click()]);
+    const stream = await download.createReadStream();
+    let text = '';
+    for await (const chunk of stream) text += chunk;
+    check(text);
+  }
+  await p.close();
+});
