@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod cite;
 pub mod corpus;
+pub mod embed;
 pub mod search;
 pub mod view;
 

@@ -103,13 +103,42 @@ pub fn copy_button(props: &CopyButtonProps) -> Html {
     }
 }
 
+/// The link that reopens the current view: inside a pym.js embed, the article's own
+/// URL carrying the view; otherwise the widget's URL.
+pub fn share_url() -> String {
+    let window = gloo::utils::window();
+    let hash = window.location().hash().unwrap_or_default();
+    match super::embed::config().pym.as_ref().and_then(|p| p.parent_url.as_deref()) {
+        Some(article) => crate::embed::article_link(article, &hash),
+        None => {
+            let full = window.location().href().unwrap_or_default();
+            // Drop embed parameters: a shared link opens the full view.
+            if super::embed::config().embed {
+                super::full_view_url(&crate::view::parse(&hash, super::data()).view)
+            } else {
+                full
+            }
+        }
+    }
+}
+
 /// Share the current view, download the coding.
 #[function_component(ShareBar)]
 pub fn share_bar() -> Html {
     let url = use_state(String::new);
+    let snippet = use_state(String::new);
     let show = {
         let url = url.clone();
-        Callback::from(move |_| url.set(gloo::utils::window().location().href().unwrap_or_default()))
+        Callback::from(move |_| url.set(share_url()))
+    };
+    let show_snippet = {
+        let snippet = snippet.clone();
+        Callback::from(move |_| {
+            let hash = gloo::utils::window().location().hash().unwrap_or_default();
+            let base = super::full_view_url(&crate::view::View::default());
+            let title = "How UK and Five Eyes statements framed encryption, access and privacy";
+            snippet.set(crate::embed::iframe_snippet(&base, &hash, title));
+        })
     };
     // Refresh the link shown whenever the view changes while it is open.
     {
@@ -121,7 +150,7 @@ pub fn share_bar() -> Html {
                     let url = url.clone();
                     gloo::events::EventListener::new(&gloo::utils::window(), name, move |_| {
                         if !url.is_empty() {
-                            url.set(gloo::utils::window().location().href().unwrap_or_default());
+                            url.set(share_url());
                         }
                     })
                 })
@@ -145,11 +174,19 @@ pub fn share_bar() -> Html {
                 <button type="button" class="ef-button ef-button-small" onclick={show}>{ "Link to this view" }</button>
                 <button type="button" class="ef-button ef-button-small" onclick={csv}>{ "Download coding (CSV)" }</button>
                 <button type="button" class="ef-button ef-button-small" onclick={json}>{ "Download coding (JSON)" }</button>
+                <button type="button" class="ef-button ef-button-small" onclick={show_snippet}>{ "Embed this view" }</button>
                 if !url.is_empty() {
                     <div class="ef-share-link">
                         <label for="ef-share-url">{ "Link to exactly this view" }</label>
                         <input id="ef-share-url" type="url" readonly=true value={(*url).clone()} />
                         <CopyButton label="Copy link" text={(*url).clone()} />
+                    </div>
+                }
+                if !snippet.is_empty() {
+                    <div class="ef-share-link">
+                        <label for="ef-embed-code">{ "Embed code (an iframe that sizes itself with pym.js or the snippet in the README)" }</label>
+                        <textarea id="ef-embed-code" readonly=true rows="4" value={(*snippet).clone()} />
+                        <CopyButton label="Copy embed code" text={(*snippet).clone()} />
                     </div>
                 }
             </div>

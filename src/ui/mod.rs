@@ -8,6 +8,7 @@
 mod actions;
 mod body;
 mod compare;
+mod embed;
 mod method;
 mod reader;
 mod search_view;
@@ -67,7 +68,23 @@ fn current_hash() -> String {
 }
 
 fn parse_current() -> Parsed {
-    view::parse(&current_hash(), data())
+    let hash = current_hash();
+    // Inside an article, a shared article link carries the view as `#ef=…`, which the
+    // pym.js parent hands over as `parentUrl`.
+    let from_article = || {
+        let url = embed::config().pym.as_ref()?.parent_url.as_deref()?;
+        crate::embed::view_from_article(url)
+    };
+    let hash = if hash.is_empty() || hash == "#" { from_article().unwrap_or(hash) } else { hash };
+    view::parse(&hash, data())
+}
+
+/// The widget's own address for a view, without embed parameters.
+pub fn full_view_url(view: &View) -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}{}", href(view))
 }
 
 /// The whole widget.
@@ -89,6 +106,11 @@ pub fn app() -> Html {
             move || drop(listeners)
         });
     }
+    // Report the widget's height to an embedding page for as long as it is mounted.
+    use_effect_with((), |_| {
+        let reporter = embed::report_height();
+        move || drop(reporter)
+    });
     let announcement = use_state(String::new);
     let previous_kind = use_mut_ref(|| None::<std::mem::Discriminant<View>>);
     {
@@ -130,8 +152,9 @@ pub fn app() -> Html {
         View::Method => html! { <method::Method /> },
         View::Search { query } => html! { <search_view::SearchResults query={query.clone()} /> },
     };
+    let embedded = embed::config().embed;
     html! {
-        <div class="ef-app">
+        <div class={classes!("ef-app", embedded.then_some("ef-embedded"))}>
             <a class="ef-skip" href="#ef-main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); actions::focus_selector("#ef-main"); })}>{ "Skip to content" }</a>
             <Header view={parsed.view.clone()} />
             <main class="ef-main" id="ef-main" tabindex="-1">
@@ -139,7 +162,10 @@ pub fn app() -> Html {
                 { main }
             </main>
             <footer class="ef-footer">
-                <p>
+                if embedded {
+                    <p><a href={full_view_url(&parsed.view)} target="_blank" rel="noopener">{ "Open full view" }<span class="ef-sr">{ " (opens in a new tab)" }</span></a>{ " · Runs in your browser: no tracking, no cookies." }</p>
+                }
+                <p class="ef-footer-full">
                     { "Texts: UK Home Office, U.S. Department of Justice, TheyWorkForYou. Framing is coded automatically by published rules: see " }
                     <a href="#/method">{ "Method" }</a>
                     { ". Runs entirely in your browser: no tracking, no cookies, no requests elsewhere." }
@@ -181,6 +207,9 @@ fn header(props: &HeaderProps) -> Html {
             <div class="ef-header-top">
                 <p class="ef-brand"><a href="#/">{ "Encryption framing" }</a></p>
                 <p class="ef-tagline">{ "How UK and Five Eyes statements framed encryption, access and privacy, 2017–2020" }</p>
+                if embed::config().embed {
+                    <p class="ef-fullview"><a href={full_view_url(v)} target="_blank" rel="noopener">{ "Open full view" }<span class="ef-sr">{ " (opens in a new tab)" }</span></a></p>
+                }
             </div>
             <nav class="ef-nav" aria-label="Views">
                 <ul class="ef-tabs">
