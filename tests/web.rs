@@ -102,3 +102,14 @@ async fn cells_show_frames_coverage_quotes_and_absences() {
     let never = texts(&empty, ".ef-absent li");
     assert!(never.contains(&"Not a backdoor".to_string()), "the factsheet never disavows backdoors: {never:?}");
 }
+
+#[wasm_bindgen_test]
+fn a_failure_leaves_a_readable_message_not_a_blank_frame() {
+    let root = mount_point();
+    root.set_class_name("ef-root");
+    root.set_inner_html("<p>widget content</p>");
+    encryption_framing::ui::failure::show_error(encryption_framing::ui::failure::MESSAGE);
+    assert_eq!(texts(&root, "[role=alert]"), [encryption_framing::ui::failure::MESSAGE]);
+    assert!(texts(&root, "p").iter().all(|t| t != "widget content"));
+    root.remove();
+}

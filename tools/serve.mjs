@@ -19,7 +19,14 @@ export function serve(root, port = 0, extraHeaders = {}) {
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...extraHeaders });
+      // CORS on the static assets lets the widget run in a sandboxed iframe without
+      // allow-same-origin, whose opaque origin fetches the module and the wasm cross-origin.
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        'access-control-allow-origin': '*',
+        ...extraHeaders,
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

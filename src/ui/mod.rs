@@ -9,6 +9,7 @@ mod actions;
 mod body;
 mod compare;
 mod embed;
+pub mod failure;
 mod method;
 mod reader;
 mod search_view;
