@@ -122,6 +122,12 @@ pub fn share_url() -> String {
     }
 }
 
+/// The one-file edition sits beside a hosted widget; the one-file edition itself
+/// (opened from `file://`) is already the offline copy.
+fn offline_copy_available() -> bool {
+    gloo::utils::window().location().protocol().is_ok_and(|p| p.starts_with("http"))
+}
+
 /// Share the current view, download the coding.
 #[function_component(ShareBar)]
 pub fn share_bar() -> Html {
@@ -175,6 +181,9 @@ pub fn share_bar() -> Html {
                 <button type="button" class="ef-button ef-button-small" onclick={csv}>{ "Download coding (CSV)" }</button>
                 <button type="button" class="ef-button ef-button-small" onclick={json}>{ "Download coding (JSON)" }</button>
                 <button type="button" class="ef-button ef-button-small" onclick={show_snippet}>{ "Embed this view" }</button>
+                if offline_copy_available() {
+                    <a class="ef-button ef-button-small" href="./encryption-framing-offline.html" download="encryption-framing.html">{ "Download for offline reading" }</a>
+                }
                 if !url.is_empty() {
                     <div class="ef-share-link">
                         <label for="ef-share-url">{ "Link to exactly this view" }</label>

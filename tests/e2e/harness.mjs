@@ -47,11 +47,20 @@ export async function start({ root = DIST, headers = {} } = {}) {
     return p;
   }
 
+  /** Stops the web server (the browser stays), as when the network goes away. */
+  let serverOpen = true;
+  async function stopServer() {
+    if (!serverOpen) return;
+    serverOpen = false;
+    server.closeAllConnections?.();
+    await new Promise((ok) => server.close(ok));
+  }
+
   async function close() {
     await context.close();
-    await new Promise((ok) => server.close(ok));
+    await stopServer();
     await rm(profile, { recursive: true, force: true });
   }
 
-  return { origin, context, page, open, close, foreign, errors };
+  return { origin, context, page, open, close, stopServer, foreign, errors };
 }
