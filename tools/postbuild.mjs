@@ -42,7 +42,9 @@ console.log(`postbuild: start-up script moved to ${name}`);
   const icon = await readFile(join(dir, find(/^favicon-[0-9a-f]+\.svg$/)));
   if (!/^async function __wbg_init\(/m.test(glue)) throw new Error('postbuild: wasm-bindgen glue changed shape');
   const head = html.slice(0, html.indexOf('<link rel="icon"'));
-  const body = html.slice(html.indexOf('<body>'));
+  const bodyAt = html.indexOf('<body');
+  if (bodyAt < 0) throw new Error('postbuild: no <body> in index.html');
+  const body = html.slice(bodyAt);
   // Inline scripts must not contain "</script"; the glue and base64 never do, but check.
   if (glue.includes('</script')) throw new Error('postbuild: glue contains </script');
   const offline = `${head}<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
