@@ -244,8 +244,8 @@ fn passages(documents: &[Document], words: &[Words]) -> Vec<TalkingPoint> {
             Some(TalkingPoint { id: format!("p-{:08x}", id as u32), label: text.to_string(), code: None, occurrences })
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.statements().len().cmp(&a.statements().len()).then(b.label.len().cmp(&a.label.len())).then(a.id.cmp(&b.id))
+    out.sort_by_cached_key(|t| {
+        (std::cmp::Reverse(t.statements().len()), std::cmp::Reverse(t.label.len()), t.id.clone())
     });
     out
 }

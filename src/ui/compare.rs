@@ -2,6 +2,7 @@
 //! how much of the statement addresses the theme, and its strongest quotes.
 
 use super::actions::{base_url, CopyButton};
+use super::theme_choice::ThemeChoice;
 use super::{data, href, navigate};
 use crate::analysis::{Codebook, Document, Theme};
 use crate::cite::citation;
@@ -142,17 +143,8 @@ fn controls(props: &ControlsProps) -> Html {
             </li>
         }
     });
-    let radio = |label: &str, value: Option<Theme>| {
-        let id = format!("ef-focus-{}", value.map_or("all", Theme::id));
-        let statements = chosen.clone();
-        let onchange = Callback::from(move |_| go(statements.clone(), value));
-        html! {
-            <label class="ef-radio" for={id.clone()}>
-                <input type="radio" name="ef-focus" id={id} checked={theme == value} {onchange} />
-                { label }
-            </label>
-        }
-    };
+    let statements = chosen.clone();
+    let on_theme = Callback::from(move |value: Option<Theme>| go(statements.clone(), value));
     html! {
         <div class="ef-controls">
             <details class="ef-picker">
@@ -162,11 +154,7 @@ fn controls(props: &ControlsProps) -> Html {
                     <ul class="ef-picks">{ for items }</ul>
                 </fieldset>
             </details>
-            <fieldset class="ef-fieldset">
-                <legend>{ "Focus on a theme" }</legend>
-                { radio("All themes", None) }
-                { for Theme::ALL.iter().map(|&t| radio(t.label(), Some(t))) }
-            </fieldset>
+            <ThemeChoice name="ef-focus" legend="Focus on a theme" value={theme} onchange={on_theme} />
         </div>
     }
 }

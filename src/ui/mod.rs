@@ -15,6 +15,7 @@ mod reader;
 mod search_view;
 mod statement_list;
 mod talking_points;
+mod theme_choice;
 
 pub use body::BodyView;
 pub use compare::{Cell, CellProps, Compare, CompareProps};
@@ -22,7 +23,7 @@ pub use reader::{Reader, ReaderProps};
 pub use statement_list::StatementList;
 
 use crate::analysis::{self, CorpusAnalysis};
-use crate::view::{self, Parsed, View};
+use crate::view::{self, Catalog, Parsed, View};
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -143,7 +144,7 @@ pub fn app() -> Html {
     };
     let main = match &parsed.view {
         View::Compare { statements, theme } => {
-            let chosen = if statements.is_empty() { data().statement_ids_vec() } else { statements.clone() };
+            let chosen = if statements.is_empty() { data().statement_ids() } else { statements.clone() };
             html! { <Compare statements={chosen} theme={*theme} /> }
         }
         View::Read { ids, theme, at } => {
@@ -227,16 +228,5 @@ fn header(props: &HeaderProps) -> Html {
             </nav>
             <actions::ShareBar />
         </header>
-    }
-}
-
-/// Convenience on the analysed corpus for the UI.
-pub trait CatalogExt {
-    fn statement_ids_vec(&self) -> Vec<String>;
-}
-
-impl CatalogExt for CorpusAnalysis<'_> {
-    fn statement_ids_vec(&self) -> Vec<String> {
-        self.documents.iter().map(|d| d.statement.id.clone()).collect()
     }
 }

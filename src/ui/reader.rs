@@ -3,8 +3,9 @@
 //! recurring passages linked across the pair.
 
 use super::actions::{base_url, focus_selector, CopyButton};
-use super::body::{abbreviation, BodyView, Deco};
+use super::body::{BodyView, Deco};
 use super::statement_list::source_line;
+use super::theme_choice::ThemeChoice;
 use super::{data, href, navigate};
 use crate::analysis::{Codebook, Document, Sentence, Theme};
 use crate::cite::citation;
@@ -74,16 +75,9 @@ struct ControlsProps {
 fn reader_controls(props: &ControlsProps) -> Html {
     let ids = props.ids.clone();
     let theme = props.theme;
-    let radio = |label: &str, value: Option<Theme>| {
-        let id = format!("ef-filter-{}", value.map_or("all", Theme::id));
+    let on_theme = {
         let ids = ids.clone();
-        let onchange = Callback::from(move |_| navigate(&View::Read { ids: ids.clone(), theme: value, at: None }));
-        html! {
-            <label class="ef-radio" for={id.clone()}>
-                <input type="radio" name="ef-filter" id={id} checked={theme == value} {onchange} />
-                { label }{ value.map(|t| html! { <span class={classes!("ef-key", format!("ef-s-{}", t.id()))}>{ abbreviation(t) }</span> }) }
-            </label>
-        }
+        Callback::from(move |value: Option<Theme>| navigate(&View::Read { ids: ids.clone(), theme: value, at: None }))
     };
     let first = ids[0].clone();
     let beside = ids.get(1).cloned().unwrap_or_default();
@@ -125,11 +119,7 @@ fn reader_controls(props: &ControlsProps) -> Html {
                     }) }
                 </select>
             </div>
-            <fieldset class="ef-fieldset">
-                <legend>{ "Mark sentences about" }</legend>
-                { radio("All themes", None) }
-                { for Theme::ALL.iter().map(|&t| radio(t.label(), Some(t))) }
-            </fieldset>
+            <ThemeChoice name="ef-filter" legend="Mark sentences about" value={theme} onchange={on_theme} marks=true />
         </div>
     }
 }
