@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown --features web
 
-.PHONY: setup dist serve test lint test-native test-browser test-e2e eval bench
+.PHONY: setup dist serve test lint test-native test-browser test-e2e size-check eval bench
 
 setup:
 	@tools/setup.sh
@@ -19,7 +19,7 @@ serve: dist
 	node tools/serve.mjs dist 8080
 
 ## Every test: lint, native, in-browser (headless Chromium), end-to-end.
-test: setup lint test-native test-browser dist test-e2e
+test: setup lint test-native test-browser dist size-check test-e2e
 
 lint:
 	cargo fmt --check
@@ -32,6 +32,10 @@ test-native:
 test-browser:
 	cargo test $(WASM) --test web
 
+## Fails when the hosted bundle outgrows its budget (bench/size.mjs, README "Benchmarks").
+size-check:
+	node bench/size.mjs --check
+
 test-e2e:
 	cd tests/e2e && node --test --test-concurrency=1 *.test.mjs
 
@@ -43,4 +47,5 @@ eval:
 ## latency in headless Chromium. Figures, not pass/fail.
 bench: dist
 	cargo bench --bench analysis
+	node bench/size.mjs
 	node bench/latency.mjs

@@ -1,7 +1,8 @@
 // Interaction latency in headless Chromium: time from an input to the next frame
 // after the DOM reflects it, 50 repetitions per interaction; prints median and p95.
 // Run after `make dist` with `node bench/latency.mjs` (part of `make bench`).
-import { start } from '../tests/e2e/harness.mjs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { start, ROOT } from '../tests/e2e/harness.mjs';
 
 const REPS = 50;
 
@@ -53,3 +54,9 @@ console.log('  interaction                         median     p95     max');
 for (const [k, v] of Object.entries(results)) {
   console.log(`  ${k.padEnd(34)} ${v.median.toFixed(1).padStart(6)}  ${v.p95.toFixed(1).padStart(6)}  ${v.max.toFixed(1).padStart(6)}`);
 }
+
+const resultsPath = `${ROOT}/bench/results.json`;
+let all = {};
+try { all = JSON.parse(await readFile(resultsPath, 'utf8')); } catch { /* first run */ }
+all.latency = { measured: new Date().toISOString(), repetitions: REPS, ms: results };
+await writeFile(resultsPath, JSON.stringify(all, null, 2) + '\n');
