@@ -231,3 +231,29 @@ test('the coding downloads as CSV and JSON in the CLI format, without a request'
   }
   await p.close();
 });
+
+test('search results are keyboard navigable with the arrow keys', async () => {
+  const p = await h.open(await h.page(1280), '#/search?q=encryption');
+  const first = p.locator('.ef-results a').first();
+  await first.focus();
+  await p.keyboard.press('ArrowDown');
+  assert.equal(await p.evaluate(() => [...document.querySelectorAll('.ef-results a')].indexOf(document.activeElement)), 1);
+  await p.keyboard.press('ArrowUp');
+  assert.equal(await p.evaluate(() => [...document.querySelectorAll('.ef-results a')].indexOf(document.activeElement)), 0);
+  await p.keyboard.press('Enter');
+  await p.waitForSelector('.ef-panel');
+  await p.close();
+});
+
+test('the reader chooses its statement and a second one to read alongside', async () => {
+  const p = await h.open(await h.page(1280), '#/read/rudd-2017');
+  await p.getByLabel('Side by side with').selectOption('factsheet-2019');
+  await p.waitForURL(/#\/read\/rudd-2017\+factsheet-2019$/);
+  assert.equal(await p.locator('.ef-reader').count(), 2);
+  await p.getByLabel('Statement', { exact: true }).selectOption('lords-answer-2020');
+  await p.waitForURL(/#\/read\/lords-answer-2020\+factsheet-2019$/);
+  await p.getByLabel('Side by side with').selectOption('');
+  await p.waitForURL(/#\/read\/lords-answer-2020$/);
+  assert.equal(await p.locator('.ef-reader').count(), 1);
+  await p.close();
+});
