@@ -49,3 +49,4 @@ bench: dist
 	cargo bench --bench analysis
 	node bench/size.mjs
 	node bench/latency.mjs
+	node bench/memory.mjs
