@@ -61,6 +61,8 @@ impl Sentence {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Analysis {
     pub sentences: Vec<Sentence>,
+    /// Word and stem hashes, recorded during tokenizing, for the talking-point search.
+    pub words: recurring::Words,
 }
 
 /// Segments and codes `body` with `book`.
@@ -70,11 +72,14 @@ pub fn analyze(body: &Body, book: &Codebook) -> Analysis {
 }
 
 fn analyze_with(body: &Body, book: &Codebook, matcher: &Matcher) -> Analysis {
+    let mut words = recurring::Words::default();
     let sentences = segment::sentences(body)
         .into_iter()
-        .map(|span| {
+        .enumerate()
+        .map(|(index, span)| {
             let text = &body.text[span.start..span.end];
             let tokens = tokens::tokenize(text);
+            words.record(index, span.start, span.heading, &tokens);
             let mut hits = matcher.hits(&tokens);
             hits.sort_by_key(|h| (h.target, h.first));
             let mut themes: Vec<Theme> = Vec::new();
@@ -116,7 +121,7 @@ fn analyze_with(body: &Body, book: &Codebook, matcher: &Matcher) -> Analysis {
             }
         })
         .collect();
-    let mut analysis = Analysis { sentences };
+    let mut analysis = Analysis { sentences, words };
     inherit_from_lead_ins(&mut analysis, body, book);
     analysis
 }

@@ -12,7 +12,7 @@
 //! centroid (a bag of stems), also in linear time, and each statement contributes
 //! its most typical sentence.
 
-use super::tokens::tokenize;
+use super::tokens::Token;
 use super::{Codebook, Document};
 use std::collections::HashMap;
 
@@ -90,13 +90,25 @@ fn find_root(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-/// A document's words as the two searches need them: hashes and offsets only, so
-/// that a large corpus does not hold every token's strings at once.
-struct Words {
+/// A document's words as the two searches need them, recorded by the analysis
+/// while it tokenizes each sentence (so nothing is tokenized twice): hashes and
+/// offsets only, so that a large corpus does not hold every token's strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words {
     /// Words of non-heading sentences: (byte start, byte end, lowercase hash, sentence).
-    words: Vec<(usize, usize, u64, usize)>,
-    /// Per sentence: hashes of its stems longer than three letters, if it carries a code.
-    stems: Vec<Option<Vec<u64>>>,
+    pub words: Vec<(usize, usize, u64, usize)>,
+    /// Per sentence: hashes of its stems longer than three letters.
+    pub stems: Vec<Vec<u64>>,
+}
+
+impl Words {
+    /// Records sentence `index` (starting at byte `start` of the body) from its tokens.
+    pub fn record(&mut self, index: usize, start: usize, heading: bool, tokens: &[Token]) {
+        if !heading {
+            self.words.extend(tokens.iter().map(|t| (start + t.start, start + t.end, hash_str(&t.lower), index)));
+        }
+        self.stems.push(tokens.iter().filter(|t| t.stem.len() > 3).map(|t| hash_str(&t.stem)).collect());
+    }
 }
 
 fn hash_str(s: &str) -> u64 {
@@ -113,25 +125,7 @@ fn mix(mut h: u64, items: impl Iterator<Item = u64>) -> u64 {
 
 /// Finds recurring passages and claims across `documents`.
 pub fn find(documents: &[Document], book: &Codebook) -> Recurring {
-    // Every sentence is tokenized once, here, for both searches.
-    let words: Vec<Words> = documents
-        .iter()
-        .map(|d| {
-            let text = &d.statement.body.text;
-            let mut w = Words { words: Vec::new(), stems: Vec::with_capacity(d.analysis.sentences.len()) };
-            for (i, s) in d.analysis.sentences.iter().enumerate() {
-                let tokens = tokenize(&text[s.start..s.end]);
-                if !s.heading {
-                    w.words.extend(tokens.iter().map(|t| (s.start + t.start, s.start + t.end, hash_str(&t.lower), i)));
-                }
-                let coded = !s.codes.is_empty();
-                w.stems.push(
-                    coded.then(|| tokens.iter().filter(|t| t.stem.len() > 3).map(|t| hash_str(&t.stem)).collect()),
-                );
-            }
-            w
-        })
-        .collect();
+    let words: Vec<&Words> = documents.iter().map(|d| &d.analysis.words).collect();
     Recurring { passages: passages(documents, &words), claims: claims(documents, book, &words) }
 }
 
@@ -141,7 +135,7 @@ fn sentences_overlapping(doc: &Document, start: usize, end: usize) -> Vec<usize>
     (from..s.len()).take_while(|&i| s[i].start < end).collect()
 }
 
-fn passages(documents: &[Document], words: &[Words]) -> Vec<TalkingPoint> {
+fn passages(documents: &[Document], words: &[&Words]) -> Vec<TalkingPoint> {
     // Shingles and passages never cross a sentence, so two neighbouring shared sentences
     // stay two passages.
     let docs: Vec<&Vec<(usize, usize, u64, usize)>> = words.iter().map(|w| &w.words).collect();
@@ -250,7 +244,7 @@ fn passages(documents: &[Document], words: &[Words]) -> Vec<TalkingPoint> {
     out
 }
 
-fn claims(documents: &[Document], book: &Codebook, words: &[Words]) -> Vec<TalkingPoint> {
+fn claims(documents: &[Document], book: &Codebook, words: &[&Words]) -> Vec<TalkingPoint> {
     let mut out = Vec::new();
     for code in &book.codes {
         // (doc, sentence index, stems)
@@ -263,7 +257,7 @@ fn claims(documents: &[Document], book: &Codebook, words: &[Words]) -> Vec<Talki
                     .iter()
                     .enumerate()
                     .filter(|(_, s)| s.has_code(&code.id))
-                    .map(move |(i, _)| (d, i, words[d].stems[i].as_deref().unwrap_or_default()))
+                    .map(move |(i, _)| (d, i, words[d].stems[i].as_slice()))
             })
             .collect();
         let mut docs_in: Vec<usize> = members.iter().map(|m| m.0).collect();
