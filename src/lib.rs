@@ -3,7 +3,7 @@
 //!
 //! The crate is a plain-Rust core — [`corpus`] (the bundled statements),
 //! [`analysis`] (framing analysis), [`view`] (view state and its URL form),
-//! [`search`] and [`cite`] — and, behind the `web` feature, a thin
+//! [`search`], [`cite`] and [`supplied`] (a reader's own statement) — and, behind the `web` feature, a thin
 //! Yew UI in `ui` that renders state and dispatches actions. The core never
 //! depends on yew or web-sys; see `ARCHITECTURE.md`.
 
@@ -12,6 +12,7 @@ pub mod cite;
 pub mod corpus;
 pub mod embed;
 pub mod search;
+pub mod supplied;
 pub mod view;
 
 #[cfg(feature = "web")]

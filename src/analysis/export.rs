@@ -43,7 +43,7 @@ pub fn codebook_json(book: &Codebook) -> Value {
 }
 
 fn document_json(doc: &Document) -> Value {
-    let s = doc.statement;
+    let s = &*doc.statement;
     let text = &s.body.text;
     let off = CharOffsets::new(text);
     let sentences: Vec<Value> = doc

@@ -175,7 +175,8 @@ fn inherit_from_lead_ins(analysis: &mut Analysis, body: &Body, book: &Codebook) 
 /// A statement with its analysis and summary.
 #[derive(Debug, Clone)]
 pub struct Document<'a> {
-    pub statement: &'a Statement,
+    /// Borrowed for the bundled corpus, owned for a reader's own statement.
+    pub statement: std::borrow::Cow<'a, Statement>,
     pub analysis: Analysis,
     pub summary: StatementSummary,
 }
@@ -203,12 +204,27 @@ pub fn analyze_corpus<'a>(statements: &'a [Statement], book: &Codebook) -> Corpu
         .map(|statement| {
             let analysis = analyze_with(&statement.body, book, &matcher);
             let summary = summary::summarize(statement, &analysis, book);
-            Document { statement, analysis, summary }
+            Document { statement: std::borrow::Cow::Borrowed(statement), analysis, summary }
         })
         .collect();
     let comparison = summary::compare(&documents, book);
     let recurring = recurring::find(&documents, book);
     CorpusAnalysis { documents, comparison, recurring }
+}
+
+impl CorpusAnalysis<'_> {
+    /// This analysis plus one more statement, appended last: only the new statement
+    /// is analysed; the comparison and the talking points are recomputed over all.
+    pub fn with_statement(&self, statement: Statement, book: &Codebook) -> Self {
+        let analysis = analyze(&statement.body, book);
+        let summary = summary::summarize(&statement, &analysis, book);
+        let mut documents = self.documents.clone();
+        documents.retain(|d| d.statement.id != statement.id);
+        documents.push(Document { statement: std::borrow::Cow::Owned(statement), analysis, summary });
+        let comparison = summary::compare(&documents, book);
+        let recurring = recurring::find(&documents, book);
+        CorpusAnalysis { documents, comparison, recurring }
+    }
 }
 
 /// The bundled corpus, analysed once.

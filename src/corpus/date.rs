@@ -71,6 +71,8 @@ pub enum Precision {
     Month,
     /// The document gives no date; the range is inferred from its contents.
     Inferred,
+    /// No date at all (a reader's own statement given without one); sorts last.
+    Undated,
 }
 
 /// A statement's date: the words on the page, the range they allow, and why.
@@ -118,6 +120,7 @@ impl DateInfo {
             Precision::Day => format!("{} {} {}", e.day, &e.month_name()[..3], e.year),
             Precision::Month => format!("{} {} (day uncertain)", &e.month_name()[..3], e.year),
             Precision::Inferred => format!("Undated, after {} {} {}", e.day, &e.month_name()[..3], e.year),
+            Precision::Undated => "No date given".into(),
         }
     }
 
@@ -127,6 +130,7 @@ impl DateInfo {
             Precision::Day => self.earliest.to_string(),
             Precision::Month => format!("“{}”: between {} and {}", self.written, self.earliest, self.latest),
             Precision::Inferred => format!("{}: inferred between {} and {}", self.written, self.earliest, self.latest),
+            Precision::Undated => "No date given".into(),
         }
     }
 }

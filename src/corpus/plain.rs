@@ -62,7 +62,7 @@ pub fn statement(id: &str, title: &str, date: Option<YearMonthDay>, text: &str) 
             written,
             earliest: day,
             latest: day,
-            precision: if date.is_some() { Precision::Day } else { Precision::Inferred },
+            precision: if date.is_some() { Precision::Day } else { Precision::Undated },
             basis: "Given by the person who supplied the text.".to_string(),
         },
         publisher: "Supplied by you".to_string(),

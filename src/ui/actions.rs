@@ -24,6 +24,15 @@ pub fn input_value(id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Sets the value of an `<input>` by id.
+pub fn set_input_value(id: &str, value: &str) {
+    if let Some(i) =
+        gloo::utils::document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        i.set_value(value);
+    }
+}
+
 /// The page URL without its hash, for absolute deep links.
 pub fn base_url() -> String {
     let href = gloo::utils::window().location().href().unwrap_or_default();
@@ -114,7 +123,7 @@ pub fn share_url() -> String {
             let full = window.location().href().unwrap_or_default();
             // Drop embed parameters: a shared link opens the full view.
             if super::embed::config().embed {
-                super::full_view_url(&crate::view::parse(&hash, super::data()).view)
+                super::full_view_url(&crate::view::parse(&hash, &*super::data()).view)
             } else {
                 full
             }
@@ -164,9 +173,9 @@ pub fn share_bar() -> Html {
             move || drop(listeners)
         });
     }
-    let csv = Callback::from(|_| download("encryption-framing-coding.csv", "text/csv", &export::to_csv(data())));
+    let csv = Callback::from(|_| download("encryption-framing-coding.csv", "text/csv", &export::to_csv(&data())));
     let json = Callback::from(|_| {
-        let v = export::to_json(data(), Codebook::bundled());
+        let v = export::to_json(&data(), Codebook::bundled());
         download(
             "encryption-framing-coding.json",
             "application/json",

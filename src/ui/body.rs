@@ -4,7 +4,7 @@
 //! goes through Yew text nodes, never as markup.
 
 use crate::analysis::Theme;
-use crate::corpus::{Block, BlockKind, Body, Footnote, Mark, MarkKind};
+use crate::corpus::{Block, BlockKind, Footnote, Mark, MarkKind};
 use yew::prelude::*;
 
 /// How one sentence is shown.
@@ -27,7 +27,8 @@ pub struct BodyProps {
     /// The statement whose body this is; element ids are prefixed with it so two
     /// bodies on one page never share an id.
     pub id: AttrValue,
-    pub body: &'static Body,
+    /// The analysis holding the statement (compared by identity).
+    pub data: super::Data,
     /// The HTML level body headings render at. The captures' `##`/`###` levels are
     /// inconsistent artefacts of the capture tool (sibling sections at two levels),
     /// so all body headings render at one level under the statement title.
@@ -44,7 +45,8 @@ pub struct BodyProps {
 /// A statement body, structured as the original.
 #[function_component(BodyView)]
 pub fn body_view(props: &BodyProps) -> Html {
-    let body = props.body;
+    let Some(doc) = props.data.document(&props.id) else { return html! {} };
+    let body = &doc.statement.body;
     let open_block = props
         .sentences
         .iter()
@@ -63,7 +65,7 @@ pub fn body_view(props: &BodyProps) -> Html {
                 .collect();
             i += run.len();
             let items = run.iter().map(|&(k, b)| {
-                html! { <li>{ inline(props, b) }{ panel_after(props, open_block, k) }</li> }
+                html! { <li>{ inline(props, &body.text, b) }{ panel_after(props, open_block, k) }</li> }
             });
             out.push(if ordered {
                 html! { <ol start={number.to_string()}>{ for items }</ol> }
@@ -72,7 +74,7 @@ pub fn body_view(props: &BodyProps) -> Html {
             });
             continue;
         }
-        let content = inline(props, block);
+        let content = inline(props, &body.text, block);
         out.push(match block.kind {
             BlockKind::Heading { .. } => {
                 let tag = format!("h{}", props.heading_level.clamp(1, 6));
@@ -119,8 +121,7 @@ fn footnote(id: &str, f: &Footnote) -> Html {
 }
 
 /// A block's text: sentences (decorated when asked) and the gaps between them.
-fn inline(props: &BodyProps, block: &Block) -> Html {
-    let text = &props.body.text;
+fn inline(props: &BodyProps, text: &str, block: &Block) -> Html {
     let decos: Vec<&Deco> = props.sentences.iter().filter(|d| d.start >= block.start && d.end <= block.end).collect();
     if decos.is_empty() {
         return render_marked(&props.id, text, block.start, block.end, &block.marks);

@@ -6,6 +6,7 @@ use super::theme_choice::ThemeChoice;
 use super::{data, href, navigate};
 use crate::analysis::{Codebook, Document, Theme};
 use crate::cite::citation;
+use crate::corpus::{Kind, Statement};
 use crate::view::{Passage, View};
 use yew::prelude::*;
 
@@ -23,7 +24,8 @@ fn go(statements: Vec<String>, theme: Option<Theme>) {
 /// The comparison view.
 #[function_component(Compare)]
 pub fn compare(props: &CompareProps) -> Html {
-    let docs: Vec<&Document> = props.statements.iter().filter_map(|id| data().document(id)).collect();
+    let data = data();
+    let docs: Vec<&Document> = props.statements.iter().filter_map(|id| data.document(id)).collect();
     let themes: Vec<Theme> = props.theme.map_or_else(|| Theme::ALL.to_vec(), |t| vec![t]);
     let book = Codebook::bundled();
     let cols = format!("ef-cols-{}", docs.len().clamp(1, 6));
@@ -34,9 +36,10 @@ pub fn compare(props: &CompareProps) -> Html {
                 { "Each column is a statement, each row a theme: the frames it uses, how much of the text addresses the theme, and its strongest quotes, verbatim. Open a frame for its definition, or a quote for its context." }
             </p>
             <Controls statements={props.statements.clone()} theme={props.theme} />
+            <super::add::AddStatement />
             <div class={classes!("ef-colheads", cols.clone())} aria-hidden="true">
                 { for docs.iter().map(|d| html! {
-                    <div class="ef-colhead">
+                    <div class={classes!("ef-colhead", supplied_class(&d.statement))}>
                         <a href={href(&View::Read { ids: vec![d.statement.id.clone()], theme: props.theme, at: None })} tabindex="-1">{ &d.statement.short_title }</a>
                         <span class="ef-date">{ d.statement.date.short_label() }</span>
                     </div>
@@ -64,7 +67,7 @@ pub fn compare(props: &CompareProps) -> Html {
                 <h2>{ "Sources" }</h2>
                 <ul>
                     { for docs.iter().map(|d| {
-                        let s = d.statement;
+                        let s = &*d.statement;
                         html! {
                             <li>
                                 { format!("{}: {}, {}. {}. {}.", s.short_title, s.author, s.title, s.date.long_label(), s.publisher) }
@@ -87,16 +90,17 @@ struct ControlsProps {
 /// Which statements, in which order, and which theme to focus.
 #[function_component(Controls)]
 fn controls(props: &ControlsProps) -> Html {
+    let data = data();
     let chosen = props.statements.clone();
     let mut listed: Vec<String> = chosen.clone();
-    for d in &data().documents {
+    for d in &data.documents {
         if !listed.contains(&d.statement.id) {
             listed.push(d.statement.id.clone());
         }
     }
     let theme = props.theme;
     let items = listed.iter().map(|id| {
-        let s = data().document(id).expect("listed ids exist").statement;
+        let s = data.document(id).expect("listed ids exist").statement.as_ref();
         let checked = chosen.contains(id);
         let pos = chosen.iter().position(|x| x == id);
         let toggle = {
@@ -109,7 +113,7 @@ fn controls(props: &ControlsProps) -> Html {
                     }
                 } else {
                     next.push(id.clone());
-                    let order: Vec<String> = data().documents.iter().map(|d| d.statement.id.clone()).collect();
+                    let order: Vec<String> = super::data().documents.iter().map(|d| d.statement.id.clone()).collect();
                     if chosen.iter().zip(chosen.iter().skip(1)).all(|(a, b)| order.iter().position(|x| x == a) < order.iter().position(|x| x == b)) {
                         next.sort_by_key(|x| order.iter().position(|o| o == x));
                     }
@@ -148,7 +152,7 @@ fn controls(props: &ControlsProps) -> Html {
     html! {
         <div class="ef-controls">
             <details class="ef-picker">
-                <summary>{ format!("Statements: {} of {} shown · choose and reorder", chosen.len(), data().documents.len()) }</summary>
+                <summary>{ format!("Statements: {} of {} shown · choose and reorder", chosen.len(), data.documents.len()) }</summary>
                 <fieldset class="ef-fieldset">
                     <legend class="ef-sr">{ "Statements to compare" }</legend>
                     <ul class="ef-picks">{ for items }</ul>
@@ -171,16 +175,21 @@ pub struct CellProps {
 /// How one statement frames one theme.
 #[function_component(Cell)]
 pub fn cell(props: &CellProps) -> Html {
-    let Some(d) = data().document(&props.id) else { return html! {} };
+    let data = data();
+    let Some(d) = data.document(&props.id) else { return html! {} };
     let book = Codebook::bundled();
-    let s = d.statement;
+    let s = &*d.statement;
     let t = d.summary.theme(props.theme);
+    let yours = s.kind == Kind::UserSupplied;
     let title = html! {
-        <h3 class="ef-cell-title">{ &s.short_title }<span class="ef-date">{ s.date.short_label() }</span></h3>
+        <>
+            <h3 class="ef-cell-title">{ &s.short_title }<span class="ef-date">{ s.date.short_label() }</span></h3>
+            if yours { <p class="ef-yours-tag">{ "Your text · not in the curated corpus" }</p> }
+        </>
     };
     if t.sentences == 0 {
         return html! {
-            <article class="ef-cell ef-cell-empty">
+            <article class={classes!("ef-cell", "ef-cell-empty", supplied_class(s))}>
                 { title }
                 <p class="ef-empty">{ "Not addressed" }</p>
                 { absences(d, props.theme, props.focused) }
@@ -216,7 +225,7 @@ pub fn cell(props: &CellProps) -> Html {
         }
     });
     html! {
-        <article class="ef-cell">
+        <article class={classes!("ef-cell", supplied_class(s))}>
             { title }
             <p class="ef-coverage">
                 <meter min="0" max="100" value={pct.to_string()} aria-hidden="true"></meter>
@@ -231,6 +240,11 @@ pub fn cell(props: &CellProps) -> Html {
             { absences(d, props.theme, props.focused) }
         </article>
     }
+}
+
+/// The class marking a reader's own statement (drawn with a dashed border).
+pub fn supplied_class(s: &Statement) -> Option<&'static str> {
+    (s.kind == Kind::UserSupplied).then_some("ef-supplied")
 }
 
 /// "Never uses: …" for a focused row: an absence is a finding.

@@ -6,6 +6,7 @@
 //! Nothing from the URL is rendered as markup; notices are text.
 
 mod actions;
+mod add;
 mod body;
 mod compare;
 mod embed;
@@ -13,7 +14,9 @@ pub mod failure;
 mod method;
 mod reader;
 mod search_view;
+mod session;
 mod statement_list;
+mod storage;
 mod talking_points;
 mod theme_choice;
 
@@ -22,19 +25,22 @@ pub use compare::{Cell, CellProps, Compare, CompareProps};
 pub use reader::{Reader, ReaderProps};
 pub use statement_list::StatementList;
 
-use crate::analysis::{self, CorpusAnalysis};
-use crate::view::{self, Catalog, Parsed, View};
+pub use session::Data;
+
+use crate::view::{self, Catalog, Notice, Parsed, View};
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-/// The analysed bundled corpus (analysed once, on first use).
-pub fn data() -> &'static CorpusAnalysis<'static> {
-    analysis::bundled()
+/// The analysis the views render: the bundled corpus, plus the reader's own
+/// statement when one is shown (see [`session`]).
+pub fn data() -> Data {
+    session::data()
 }
 
-/// The `href` for a view: its hash, or `#/` for the default view.
+/// The `href` for a view: its hash (`#/` for the default view), carrying the
+/// reader's own statement when one is shown.
 pub fn href(view: &View) -> String {
-    let h = view::format(view);
+    let h = view::with_text(&view::format(view), session::held().as_ref().map(|h| h.link_value()));
     if h.is_empty() {
         "#/".into()
     } else {
@@ -50,7 +56,7 @@ pub(crate) const NAVIGATE_EVENT: &str = "ef-navigate";
 /// for the queued `hashchange` task; the hash write remains the fallback (a sandboxed
 /// frame may refuse `pushState`).
 pub fn navigate(view: &View) {
-    let view = view::normalize(view.clone(), data());
+    let view = view::normalize(view.clone(), &*data());
     let window = gloo::utils::window();
     let pushed = window
         .history()
@@ -78,7 +84,16 @@ fn parse_current() -> Parsed {
         crate::embed::view_from_article(url)
     };
     let hash = if hash.is_empty() || hash == "#" { from_article().unwrap_or(hash) } else { hash };
-    view::parse(&hash, data())
+    // The reader's own statement first: whether it exists decides which ids do.
+    let (hash, text) = view::split_text(&hash);
+    let problem = session::resolve(text.as_deref()).err();
+    let mut parsed = view::parse(&hash, &*data());
+    if let Some(p) = problem {
+        // One message about the statement, not a second one about its unknown id.
+        parsed.notices.retain(|n| !matches!(n, Notice::UnknownStatement { id } if id == crate::supplied::ID));
+        parsed.notices.insert(0, Notice::Statement(p.message()));
+    }
+    parsed
 }
 
 /// The widget's own address for a view, without embed parameters.
@@ -123,7 +138,7 @@ pub fn app() -> Html {
         // where the host page put it.
         let announcement = announcement.clone();
         use_effect_with(parsed.view.clone(), move |v| {
-            announcement.set(view::describe(v, data()));
+            announcement.set(view::describe(v, &*data()));
             let kind = std::mem::discriminant(v);
             let previous = previous_kind.borrow_mut().replace(kind);
             let opens_passage = matches!(v, View::Read { at: Some(_), .. });
@@ -158,10 +173,12 @@ pub fn app() -> Html {
     html! {
         <div class={classes!("ef-app", embedded.then_some("ef-embedded"))}>
             <a class="ef-skip" href="#ef-main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); actions::focus_selector("#ef-main"); })}>{ "Skip to content" }</a>
-            <Header view={parsed.view.clone()} />
+            <Header view={parsed.view.clone()} generation={session::generation()} />
             <main class="ef-main" id="ef-main" tabindex="-1">
                 { notices }
-                { main }
+                // Keyed by the data generation: adding or removing the reader's own
+                // statement re-renders every view from the new analysis.
+                <div class="ef-view" key={session::generation().to_string()}>{ main }</div>
             </main>
             <footer class="ef-footer">
                 if embedded {
@@ -169,7 +186,7 @@ pub fn app() -> Html {
                 }
                 <p class="ef-footer-full">
                     { "Texts: UK Home Office, U.S. Department of Justice, TheyWorkForYou. Framing is coded automatically by published rules: see " }
-                    <a href="#/method">{ "Method" }</a>
+                    <a href={href(&View::Method)}>{ "Method" }</a>
                     { ". Runs entirely in your browser: no tracking, no cookies, no requests elsewhere." }
                 </p>
             </footer>
@@ -181,6 +198,8 @@ pub fn app() -> Html {
 #[derive(Properties, PartialEq)]
 struct HeaderProps {
     view: View,
+    /// The data generation: links carry the reader's statement, so they change with it.
+    generation: u32,
 }
 
 /// Title, view tabs, search and sharing.
@@ -207,7 +226,7 @@ fn header(props: &HeaderProps) -> Html {
     html! {
         <header class="ef-header">
             <div class="ef-header-top">
-                <p class="ef-brand"><a href="#/">{ "Encryption framing" }</a></p>
+                <p class="ef-brand"><a href={href(&View::default())}>{ "Encryption framing" }</a></p>
                 <p class="ef-tagline">{ "How UK and Five Eyes statements framed encryption, access and privacy, 2017–2020" }</p>
                 if embed::config().embed {
                     <p class="ef-fullview"><a href={full_view_url(v)} target="_blank" rel="noopener">{ "Open full view" }<span class="ef-sr">{ " (opens in a new tab)" }</span></a></p>

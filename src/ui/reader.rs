@@ -26,7 +26,8 @@ pub struct ReaderProps {
 /// The reading view.
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
-    let docs: Vec<&Document> = props.ids.iter().filter_map(|id| data().document(id)).collect();
+    let data = data();
+    let docs: Vec<&Document> = props.ids.iter().filter_map(|id| data.document(id)).collect();
     if docs.is_empty() {
         return html! { <p role="alert">{ "This statement is not available." }</p> };
     }
@@ -73,6 +74,7 @@ struct ControlsProps {
 /// Theme filter and the choice of a statement to read alongside.
 #[function_component(ReaderControls)]
 fn reader_controls(props: &ControlsProps) -> Html {
+    let data = data();
     let ids = props.ids.clone();
     let theme = props.theme;
     let on_theme = {
@@ -105,7 +107,7 @@ fn reader_controls(props: &ControlsProps) -> Html {
             <div class="ef-field">
                 <label for="ef-read-first">{ "Statement" }</label>
                 <select id="ef-read-first" onchange={onchange_first}>
-                    { for data().documents.iter().map(|d| html! {
+                    { for data.documents.iter().map(|d| html! {
                         <option value={d.statement.id.clone()} selected={d.statement.id == first}>{ format!("{} ({})", d.statement.short_title, d.statement.date.short_label()) }</option>
                     }) }
                 </select>
@@ -114,7 +116,7 @@ fn reader_controls(props: &ControlsProps) -> Html {
                 <label for="ef-read-beside">{ "Side by side with" }</label>
                 <select id="ef-read-beside" {onchange}>
                     <option value="" selected={beside.is_empty()}>{ "None" }</option>
-                    { for data().documents.iter().filter(|d| d.statement.id != first).map(|d| html! {
+                    { for data.documents.iter().filter(|d| d.statement.id != first).map(|d| html! {
                         <option value={d.statement.id.clone()} selected={d.statement.id == beside}>{ format!("{} ({})", d.statement.short_title, d.statement.date.short_label()) }</option>
                     }) }
                 </select>
@@ -138,8 +140,9 @@ struct PaneProps {
 /// One statement as its author wrote it, with coding marks and provenance.
 #[function_component(Pane)]
 fn pane(props: &PaneProps) -> Html {
-    let Some(d) = data().document(&props.id) else { return html! {} };
-    let s = d.statement;
+    let data = data();
+    let Some(d) = data.document(&props.id) else { return html! {} };
+    let s = &*d.statement;
     let pair = props.ids.len() == 2;
     let open = props.at.as_ref().filter(|p| p.id == s.id).map(|p| p.sentence);
     let link = |sentence: Option<usize>, id: &str| {
@@ -169,7 +172,7 @@ fn pane(props: &PaneProps) -> Html {
                     .iter()
                     .filter(|(mine, _, _)| *mine == i)
                     .map(|(_, other_id, n)| {
-                        let label = data().document(other_id).map_or("", |o| o.statement.short_title.as_str());
+                        let label = data.document(other_id).map_or("", |o| o.statement.short_title.as_str());
                         (format!("also in the {label}"), link(Some(*n), other_id))
                     })
                     .collect(),
@@ -193,7 +196,7 @@ fn pane(props: &PaneProps) -> Html {
             </header>
             { letter_opening(s) }
             { question(s) }
-            <BodyView id={s.id.clone()} body={&s.body} heading_level={if pair { 3 } else { 2 }} sentences={decos} {panel} />
+            <BodyView id={s.id.clone()} data={data.clone()} heading_level={if pair { 3 } else { 2 }} sentences={decos} {panel} />
             { letter_closing(s) }
             { signatories(s, pair) }
             <Provenance statement={s.id.clone()} heading_level={if pair { 3 } else { 2 }} />
@@ -203,9 +206,10 @@ fn pane(props: &PaneProps) -> Html {
 
 /// (my sentence, other statement id, its sentence) for passages recurring in both.
 fn shared_with(d: &Document, other: Option<&str>) -> Vec<(usize, String, usize)> {
+    let data = data();
     let Some(other) = other else { return Vec::new() };
     let mut out = Vec::new();
-    for tp in &data().recurring.passages {
+    for tp in &data.recurring.passages {
         let mine: Vec<usize> =
             tp.occurrences.iter().filter(|o| o.doc == d.statement.id).flat_map(|o| o.sentences.clone()).collect();
         let theirs: Vec<usize> =
@@ -233,8 +237,9 @@ struct PanelProps {
 /// A sentence's coding: every theme and code, the words that triggered it, the rule.
 #[function_component(PassagePanel)]
 fn passage_panel(props: &PanelProps) -> Html {
-    let Some(d) = data().document(&props.id) else { return html! {} };
-    let s = d.statement;
+    let data = data();
+    let Some(d) = data.document(&props.id) else { return html! {} };
+    let s = &*d.statement;
     let book = Codebook::bundled();
     let x = &props.sentence;
     let text = &s.body.text[x.start..x.end];
@@ -363,10 +368,18 @@ pub struct ProvenanceProps {
 /// Where the text comes from, how its date was established, and what cleaning removed.
 #[function_component(Provenance)]
 pub fn provenance(props: &ProvenanceProps) -> Html {
+    let tag = format!("h{}", props.heading_level.clamp(1, 6));
+    if props.statement == crate::supplied::ID {
+        return html! {
+            <section class="ef-provenance" aria-label="Provenance of your statement">
+                <@{tag}>{ "Provenance" }</@>
+                <p>{ "Supplied by you and analysed in this browser with the published codebook. It is not part of the curated corpus: nobody has checked its source, date or wording. Line breaks inside paragraphs became spaces; invisible formatting characters are shown as codes such as ⟦U+200B⟧; nothing else was changed." }</p>
+            </section>
+        };
+    }
     let Some(s) = crate::corpus::bundled().get(&props.statement) else { return html! {} };
     let dropped = s.removed.iter().filter(|r| r.is_dropped()).count();
     let moved = s.removed.len() - dropped;
-    let tag = format!("h{}", props.heading_level.clamp(1, 6));
     html! {
         <section class="ef-provenance" aria-label={format!("Provenance of the {}", s.short_title)}>
             <@{tag}>{ "Provenance" }</@>

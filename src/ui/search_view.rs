@@ -13,7 +13,8 @@ pub struct SearchProps {
 /// Results for a query, as a list of links (Tab or arrow keys move between them).
 #[function_component(SearchResults)]
 pub fn search_results(props: &SearchProps) -> Html {
-    let (hits, total) = search(data(), &props.query);
+    let data = data();
+    let (hits, total) = search(&data, &props.query);
     let onkeydown = Callback::from(|e: KeyboardEvent| {
         let step = match e.key().as_str() {
             "ArrowDown" => 1,
@@ -44,7 +45,7 @@ pub fn search_results(props: &SearchProps) -> Html {
             <p role="status">{ summary }</p>
             <ol class="ef-results" {onkeydown}>
                 { for hits.iter().filter_map(|h| {
-                    let d = data().document(&h.id)?;
+                    let d = data.document(&h.id)?;
                     let s = &d.analysis.sentences[h.sentence];
                     let text = &d.statement.body.text;
                     let mut parts = Vec::new();

@@ -8,10 +8,11 @@ use yew::prelude::*;
 /// Lists every bundled statement with its kind, author, date and source.
 #[function_component(StatementList)]
 pub fn statement_list() -> Html {
+    let data = data();
     html! {
         <ol class="ef-statements">
-            { for data().documents.iter().map(|d| {
-                let s = d.statement;
+            { for data.documents.iter().map(|d| {
+                let s = &*d.statement;
                 html! {
                     <li class="ef-statement" key={s.id.clone()}>
                         <h3 class="ef-statement-title">

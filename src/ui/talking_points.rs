@@ -13,8 +13,9 @@ pub struct TalkingPointsProps {
 /// A statement-by-talking-point matrix; each row opens its occurrences.
 #[function_component(TalkingPoints)]
 pub fn talking_points(props: &TalkingPointsProps) -> Html {
-    let r = &data().recurring;
-    let docs = &data().documents;
+    let data = data();
+    let r = &data.recurring;
+    let docs = &data.documents;
     let row = |tp: &TalkingPoint, kind: &str| {
         let selected = props.selected.as_deref() == Some(tp.id.as_str());
         let toggle = href(&View::TalkingPoints { selected: (!selected).then(|| tp.id.clone()) });
@@ -38,7 +39,7 @@ pub fn talking_points(props: &TalkingPointsProps) -> Html {
                     <th scope="row">
                         <a href={toggle} aria-expanded={selected.to_string()} class={format!("ef-tp-{kind}")}>{ label }</a>
                         // On narrow screens the matrix columns give way to a plain list.
-                        <span class="ef-tp-where" aria-hidden="true">{ "In: " }{ tp.statements().iter().filter_map(|id| data().document(id)).map(|d| d.statement.short_title.as_str()).collect::<Vec<_>>().join(" · ") }</span>
+                        <span class="ef-tp-where" aria-hidden="true">{ "In: " }{ tp.statements().iter().filter_map(|id| data.document(id)).map(|d| d.statement.short_title.as_str()).collect::<Vec<_>>().join(" · ") }</span>
                     </th>
                     { for cells }
                 </tr>
@@ -78,10 +79,11 @@ pub fn talking_points(props: &TalkingPointsProps) -> Html {
 }
 
 fn occurrences(tp: &TalkingPoint) -> Html {
+    let data = data();
     html! {
         <ol class="ef-occurrences">
             { for tp.occurrences.iter().filter_map(|o| {
-                let d = data().document(&o.doc)?;
+                let d = data.document(&o.doc)?;
                 let s = *o.sentences.first()?;
                 let sentence = &d.analysis.sentences[s];
                 let text = &d.statement.body.text;
