@@ -2,6 +2,8 @@
 // Debian's Chromium with Playwright, and record every request and console error so
 // each test can assert that nothing left the page's origin and nothing went wrong.
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdtemp, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -63,4 +65,19 @@ export async function start({ root = DIST, headers = {} } = {}) {
   }
 
   return { origin, context, page, open, close, stopServer, foreign, errors };
+}
+
+/**
+ * One harness shared by a test file's tests: started before them; after them, it
+ * asserts that no request left 127.0.0.1 and no console error occurred, then closes.
+ */
+export function sharedHarness(options) {
+  const h = {};
+  before(async () => { Object.assign(h, await start(options)); });
+  after(async () => {
+    assert.deepEqual(h.foreign, [], 'no request leaves 127.0.0.1');
+    assert.deepEqual(h.errors, [], 'no console errors');
+    await h.close();
+  });
+  return h;
 }

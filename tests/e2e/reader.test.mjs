@@ -1,16 +1,10 @@
 // Statements, the reader, deep links and bad links, as a reader meets them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, ARTIFACTS } from './harness.mjs';
+import { sharedHarness, ARTIFACTS } from './harness.mjs';
 
-let h;
-before(async () => { h = await start(); });
-after(async () => {
-  assert.deepEqual(h.foreign, [], 'no request leaves 127.0.0.1');
-  assert.deepEqual(h.errors, [], 'no console errors');
-  await h.close();
-});
+const h = sharedHarness();
 
 test('the default view compares the five statements in date order', async () => {
   const p = await h.open(await h.page());

@@ -1,20 +1,14 @@
 // A reader's own statement: paste, drop, choose a file, share it in a link, and
 // every way it can go wrong, as a reader meets them. Nothing may leave the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { start, ARTIFACTS, ROOT } from './harness.mjs';
+import { start, sharedHarness, ARTIFACTS, ROOT } from './harness.mjs';
 
 const OWN = await readFile(join(ROOT, 'tests', 'e2e', 'fixtures', 'own-statement.txt'), 'utf8');
 
-let h;
-before(async () => { h = await start(); });
-after(async () => {
-  assert.deepEqual(h.foreign, [], 'no request leaves 127.0.0.1');
-  assert.deepEqual(h.errors, [], 'no console errors');
-  await h.close();
-});
+const h = sharedHarness();
 
 /** Opens the form, fills it and presses the button. */
 async function add(p, text, { title = '', date = '', keep = false } = {}) {

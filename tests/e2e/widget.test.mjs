@@ -1,17 +1,19 @@
 // The comparison widget: every view at three widths, deep links, keyboard, axe.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { start, ARTIFACTS } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { sharedHarness, ARTIFACTS, ROOT } from './harness.mjs';
 
-let h;
-before(async () => { h = await start(); });
-after(async () => {
-  assert.deepEqual(h.foreign, [], 'no request leaves 127.0.0.1');
-  assert.deepEqual(h.errors, [], 'no console errors');
-  await h.close();
-});
+const h = sharedHarness();
+
+// A reader's own statement in a link, made with Node's zlib: the link form is plain
+// zlib, so any implementation can write it (see src/supplied.rs).
+const OWN = readFileSync(join(ROOT, 'tests', 'e2e', 'fixtures', 'own-statement.txt'), 'utf8');
+const U = Buffer.concat([Buffer.from([1]), deflateSync(Buffer.from(`Own reply\n2023-03-14\n${OWN}`), { level: 9 })])
+  .toString('base64url');
 
 const VIEWS = {
   compare: ['', async (p) => assert.ok((await p.locator('.ef-quote blockquote').count()) >= 10, 'quotes in cells')],
@@ -24,6 +26,13 @@ const VIEWS = {
   pair: ['#/read/rudd-2017+wallace-2017', async (p) => assert.ok((await p.locator('.ef-tag-shared').count()) > 4)],
   'talking-points': ['#/talking-points?tp=c-acc.not_backdoor', async (p) => assert.ok((await p.locator('.ef-occurrences li').count()) >= 2)],
   method: ['#/method', async (p) => assert.match(await p.locator('.ef-method').innerText(), /Policy Frames Codebook/)],
+  yours: [`#/?u=${U}`, async (p) => {
+    assert.equal(await p.locator('.ef-colhead').count(), 6);
+    assert.match(await p.locator('#ef-yours-title').innerText(), /Own reply/);
+    await p.locator('.ef-add-details summary').click();
+    await p.getByLabel(/Text of the statement/).waitFor();
+  }],
+  'yours-pair': [`#/read/yours+rudd-2017?u=${U}`, async (p) => assert.ok((await p.locator('.ef-tag-shared').count()) >= 1)],
   search: ['#/search?q=lawful%20access', async (p) => assert.ok((await p.locator('.ef-results li').count()) >= 5)],
 };
 
