@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown --features web
 
-.PHONY: setup dist serve test lint test-native test-browser test-e2e size-check eval bench
+.PHONY: setup dist serve test lint test-native test-browser test-e2e size-check eval bench fuzz
 
 setup:
 	@tools/setup.sh
@@ -25,12 +25,15 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy $(WASM) --lib --bins --tests -- -D warnings
+	cargo clippy --features ssr --bin prerender -- -D warnings
 
 test-native:
 	cargo test
 
+## The component tests in headless Chromium, then in headless Firefox ESR.
 test-browser:
 	cargo test $(WASM) --test web
+	env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) cargo test $(WASM) --test web
 
 ## Fails when the hosted bundle outgrows its budget (bench/size.mjs, README "Benchmarks").
 size-check:
@@ -43,10 +46,16 @@ test-e2e:
 eval:
 	cargo run --release --quiet --bin framing -- eval tests/data/annotations.tsv tests/data/unseen.tsv tests/data/heldout.tsv
 
-## Benchmarks: analysis speed and scaling (1x, 10x, 100x corpora), then interaction
-## latency in headless Chromium. Figures, not pass/fail.
+## The long property-test ("fuzz") run of the URL schema, the link form and the analysis
+## entry points; `make test` runs the same properties with a few dozen to hundreds of cases each.
+fuzz:
+	FUZZ_CASES=$${FUZZ_CASES:-20000} cargo test --release --test view_schema --test supplied --test robustness
+
+## Benchmarks: analysis speed and scaling (1x, 10x, 100x corpora), transfer size, interaction
+## latency and memory in headless Chromium, Lighthouse scores. Figures, not pass/fail.
 bench: dist
 	cargo bench --bench analysis
 	node bench/size.mjs
 	node bench/latency.mjs
 	node bench/memory.mjs
+	node bench/lighthouse.mjs

@@ -4,7 +4,10 @@
 
 use encryption_framing::analysis::{self, Codebook};
 use encryption_framing::corpus::plain;
+use encryption_framing::supplied;
 use proptest::prelude::*;
+
+mod common;
 
 fn check_invariants(input: &str) {
     let body = plain::body(input);
@@ -24,7 +27,7 @@ fn check_invariants(input: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(common::cases(400)))]
 
     #[test]
     fn arbitrary_unicode_never_panics(input in any::<String>()) {
@@ -34,6 +37,31 @@ proptest! {
     #[test]
     fn sentence_like_text_never_panics(input in r#"([A-Za-z“”"'‘’\.\?!…,;:\- \n\r\u{200B}\u{202E}\u{05D0}-\u{05EA}😀0-9%]{0,12} ?){0,60}"#) {
         check_invariants(&input);
+    }
+}
+
+proptest! {
+    // The whole pipeline per case (about 5 ms native): fewer cases in the short run.
+    #![proptest_config(ProptestConfig::with_cases(common::cases(48)))]
+
+    /// The widget's entry point for a reader's text: the whole pipeline, with the
+    /// corpus, comparison and talking points; every quote and occurrence slices its text.
+    #[test]
+    fn a_pasted_text_joins_the_corpus_analysis(input in r#"([A-Za-z“”"'\.\?!,:\- \n\u{202E}0-9]{0,12} ?){0,40}(the fact that our agencies are unable to access end-to-end encrypted messages)?"#) {
+        let statement = supplied::check("t", "", &input).map(|s| s.statement()).unwrap_or_else(|_| plain::statement("yours", "t", None, &input));
+        let all = analysis::bundled().with_statement(statement, Codebook::bundled());
+        let d = all.document("yours").expect("added");
+        for tp in all.recurring.passages.iter().chain(&all.recurring.claims) {
+            for o in &tp.occurrences {
+                let text = &all.document(&o.doc).expect("occurrence of a known statement").statement.body.text;
+                prop_assert!(text.get(o.start..o.end).is_some());
+            }
+        }
+        for t in &d.summary.themes {
+            for &q in &t.quotes {
+                prop_assert!(q < d.analysis.sentences.len());
+            }
+        }
     }
 }
 

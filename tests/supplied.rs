@@ -8,6 +8,8 @@ use encryption_framing::supplied::{self, InputError, LinkError, Supplied};
 use encryption_framing::view::{self, View};
 use proptest::prelude::*;
 
+mod common;
+
 const OWN: &str = include_str!("e2e/fixtures/own-statement.txt");
 
 fn own() -> Supplied {
@@ -157,7 +159,7 @@ fn the_text_parameter_travels_with_every_view() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(common::cases(200)))]
 
     #[test]
     fn any_accepted_text_round_trips(title in "\\PC{0,40}", text in "\\PC{1,400}", day in 1u8..=28) {

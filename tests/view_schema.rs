@@ -6,6 +6,8 @@ use encryption_framing::analysis::{self, Theme};
 use encryption_framing::view::{self, Catalog, Passage, View};
 use proptest::prelude::*;
 
+mod common;
+
 fn catalog() -> &'static analysis::CorpusAnalysis<'static> {
     analysis::bundled()
 }
@@ -38,7 +40,7 @@ fn arb_view() -> impl Strategy<Value = View> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    #![proptest_config(ProptestConfig::with_cases(common::cases(500)))]
 
     #[test]
     fn every_view_round_trips_through_its_hash(v in arb_view()) {

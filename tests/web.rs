@@ -113,3 +113,20 @@ fn a_failure_leaves_a_readable_message_not_a_blank_frame() {
     assert!(texts(&root, "p").iter().all(|t| t != "widget content"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_link_with_a_readers_statement_adds_a_marked_column_in_this_browser() {
+    use encryption_framing::supplied;
+    let own = supplied::check("Own reply", "2023-03-14", include_str!("e2e/fixtures/own-statement.txt")).unwrap();
+    let hash = format!("#/?u={}", own.encode());
+    gloo::utils::window().location().set_hash(&hash).unwrap();
+    let root = mount_point();
+    yew::Renderer::<encryption_framing::ui::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let heads = texts(&root, ".ef-colhead a");
+    assert_eq!(heads.len(), 6, "{heads:?}");
+    assert_eq!(heads[5], "Own reply");
+    assert_eq!(root.query_selector_all(".ef-cell.ef-supplied").unwrap().length(), 3, "one marked cell per theme");
+    assert!(texts(&root, "#ef-yours-title")[0].contains("Own reply"));
+    gloo::utils::window().location().set_hash("").unwrap();
+}

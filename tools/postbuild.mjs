@@ -5,12 +5,38 @@
 // directory from TRUNK_STAGING_DIR (hook arguments are not shell-expanded).
 import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('postbuild: TRUNK_STAGING_DIR is not set (run it as a Trunk hook)');
 const indexPath = join(dir, 'index.html');
-const html = await readFile(indexPath, 'utf8');
+let html = await readFile(indexPath, 'utf8');
+let bootCode;
+
+// --- Text before WebAssembly: the default comparison, rendered natively with yew's
+// `ssr` by src/bin/prerender.rs, goes into #app. The widget replaces it with the same
+// markup in one task (no frame in between, so no layout shift). A deep link, a
+// reader's own statement or an embed renders something else: a tiny blocking script
+// in <head> hides the pre-rendered copy then, before the first paint, so the reader
+// never sees the comparison flash by. With JavaScript off, the copy stays.
+{
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  // The hook's cargo does not inherit Trunk's offline mode: say it.
+  const prerendered = execFileSync('cargo', ['run', '--offline', '--quiet', '--features', 'ssr', '--bin', 'prerender'],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (!prerendered.includes('class="ef-compare"')) throw new Error('postbuild: the pre-render has no comparison');
+  const slot = /(<div id="app" class="ef-root">)\s*<noscript>[\s\S]*?<\/noscript>\s*(<\/div>)/;
+  if (!slot.test(html)) throw new Error('postbuild: no #app with its <noscript> in index.html');
+  html = html.replace(slot, `$1<noscript><p class="ef-noscript">JavaScript is off: the comparison is shown as text; the reader, talking points and search need JavaScript.</p></noscript><div class="ef-prerendered">${prerendered}</div>$2`);
+  bootCode = "if (location.hash.replace(/^#\\/?/, '') || /[?&](embed|childId)=/.test(location.search)) document.documentElement.classList.add('ef-deep');\n";
+  const bootHash = createHash('sha384').update(bootCode).digest();
+  const bootName = `boot-${bootHash.toString('hex').slice(0, 16)}.js`;
+  await writeFile(join(dir, bootName), bootCode);
+  html = html.replace('</title>', `</title>\n  <script src="./${bootName}" integrity="sha384-${bootHash.toString('base64')}" crossorigin="anonymous"></script>`);
+  console.log(`postbuild: pre-rendered the comparison (${Math.round(prerendered.length / 1024)} KB of HTML), ${bootName}`);
+}
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) throw new Error('postbuild: no inline module script found in index.html');
@@ -41,7 +67,9 @@ console.log(`postbuild: start-up script moved to ${name}`);
   const css = await readFile(join(dir, find(/^widget-[0-9a-f]+\.css$/)), 'utf8');
   const icon = await readFile(join(dir, find(/^favicon-[0-9a-f]+\.svg$/)));
   if (!/^async function __wbg_init\(/m.test(glue)) throw new Error('postbuild: wasm-bindgen glue changed shape');
-  const head = html.slice(0, html.indexOf('<link rel="icon"'));
+  // The boot script inline too: the one-file edition fetches nothing.
+  const head = html.slice(0, html.indexOf('<link rel="icon"'))
+    .replace(/<script src="\.\/(boot-[0-9a-f]+\.js)"[^>]*><\/script>/, (_, f) => `<script>${bootCode}</script>`);
   const bodyAt = html.indexOf('<body');
   if (bodyAt < 0) throw new Error('postbuild: no <body> in index.html');
   const body = html.slice(bodyAt);

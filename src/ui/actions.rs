@@ -35,7 +35,7 @@ pub fn set_input_value(id: &str, value: &str) {
 
 /// The page URL without its hash, for absolute deep links.
 pub fn base_url() -> String {
-    let href = gloo::utils::window().location().href().unwrap_or_default();
+    let href = super::location_part(|l| l.href());
     href.split('#').next().unwrap_or_default().to_string()
 }
 
@@ -134,7 +134,8 @@ pub fn share_url() -> String {
 /// The one-file edition sits beside a hosted widget; the one-file edition itself
 /// (opened from `file://`) is already the offline copy.
 fn offline_copy_available() -> bool {
-    gloo::utils::window().location().protocol().is_ok_and(|p| p.starts_with("http"))
+    // Pre-rendered for the hosted page, where the link is shown.
+    !super::in_browser() || super::location_part(|l| l.protocol()).starts_with("http")
 }
 
 /// Share the current view, download the coding.

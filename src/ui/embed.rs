@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 pub fn config() -> &'static EmbedConfig {
     thread_local! {
         static CONFIG: &'static EmbedConfig = Box::leak(Box::new(
-            embed::parse_query(&gloo::utils::window().location().search().unwrap_or_default()),
+            embed::parse_query(&super::location_part(|l| l.search())),
         ));
     }
     CONFIG.with(|c| *c)

@@ -71,8 +71,23 @@ pub fn navigate(view: &View) {
     }
 }
 
+/// Whether this is a browser. Pre-rendering (`src/bin/prerender.rs`) runs the same
+/// components natively, where every browser API panics: render code reaches the
+/// location, storage and the like only through functions that check this.
+pub(crate) fn in_browser() -> bool {
+    cfg!(target_arch = "wasm32")
+}
+
+/// A part of the page's address (empty when pre-rendering).
+pub(crate) fn location_part(part: impl Fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>) -> String {
+    if !in_browser() {
+        return String::new();
+    }
+    part(&gloo::utils::window().location()).unwrap_or_default()
+}
+
 fn current_hash() -> String {
-    gloo::utils::window().location().hash().unwrap_or_default()
+    location_part(|l| l.hash())
 }
 
 fn parse_current() -> Parsed {
@@ -98,10 +113,7 @@ fn parse_current() -> Parsed {
 
 /// The widget's own address for a view, without embed parameters.
 pub fn full_view_url(view: &View) -> String {
-    let location = gloo::utils::window().location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}{}", href(view))
+    format!("{}{}{}", location_part(|l| l.origin()), location_part(|l| l.pathname()), href(view))
 }
 
 /// The whole widget.

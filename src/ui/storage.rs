@@ -8,7 +8,7 @@ const KEY: &str = "encryption-framing:kept-statement";
 
 fn storage() -> Option<web_sys::Storage> {
     // `localStorage` throws in a sandboxed frame without allow-same-origin.
-    gloo::utils::window().local_storage().ok().flatten()
+    super::in_browser().then(|| gloo::utils::window().local_storage().ok().flatten()).flatten()
 }
 
 /// Whether the browser lets this page keep anything.

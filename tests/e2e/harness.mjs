@@ -18,12 +18,12 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
   '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check'];
 
 /** Starts a server and a browser; returns helpers and a `close()`. */
-export async function start({ root = DIST, headers = {} } = {}) {
+export async function start({ root = DIST, headers = {}, contextOptions = {} } = {}) {
   const server = await serve(root, 0, headers);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const profile = await mkdtemp(join(tmpdir(), 'ef-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: FLAGS,
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: FLAGS, ...contextOptions,
   });
   const foreign = [];
   const errors = [];
