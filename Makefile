@@ -58,4 +58,5 @@ bench: dist
 	node bench/size.mjs
 	node bench/latency.mjs
 	node bench/memory.mjs
+	node bench/firstpaint.mjs
 	node bench/lighthouse.mjs

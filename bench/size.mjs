@@ -21,7 +21,7 @@ const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.br
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 
 const files = await readdir(DIST);
-const loaded = files.filter((f) => f === 'index.html' || /^(start|widget|favicon)-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/.test(f));
+const loaded = files.filter((f) => f === 'index.html' || /^(start|boot|widget|favicon)-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/.test(f));
 const rows = {};
 let total = { raw: 0, gzip: 0, brotli: 0 };
 for (const f of loaded.sort()) {
