@@ -29,7 +29,9 @@ const steps = [
   () => page.goto(`${h.origin}/#/talking-points?tp=c-acc.lawful`),
   () => page.goto(`${h.origin}/#/`),
 ];
-for (let i = 1; i <= 200; i++) {
+// MEMORY_INTERACTIONS=1000 for a longer look at the trend.
+const TOTAL = Number(process.env.MEMORY_INTERACTIONS) || 200;
+for (let i = 1; i <= TOTAL; i++) {
   await steps[i % steps.length]();
   await page.waitForSelector('.ef-main h1');
   if (i % 50 === 0) samples.push({ interactions: i, ...(await sample()) });
