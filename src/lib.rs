@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod cite;
 pub mod corpus;
 pub mod embed;
+pub mod mount;
 pub mod search;
 pub mod supplied;
 pub mod view;

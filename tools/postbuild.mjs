@@ -52,6 +52,52 @@ out = out.replace(/<link (?![^>]*crossorigin)([^>]*integrity=)/g, '<link crossor
 await writeFile(indexPath, out);
 console.log(`postbuild: start-up script moved to ${name}`);
 
+// --- The script mount API: a loader with a stable name that pages import. It starts
+// the wasm (which mounts nothing without #app.ef-root), then offers
+// EncryptionFraming.mount(element, options) and the <encryption-framing> element.
+{
+  const { readdir } = await import('node:fs/promises');
+  const files = await readdir(dir);
+  const glueName = files.find((n) => /^widget-[0-9a-f]+\.js$/.test(n));
+  const wasmName = files.find((n) => /^widget-[0-9a-f]+_bg\.wasm$/.test(n));
+  const cssName = files.find((n) => /^widget-[0-9a-f]+\.css$/.test(n));
+  if (!glueName || !wasmName || !cssName) throw new Error('postbuild: widget files not found for the loader');
+  const loader = `// encryption-framing: the script mount API (README.md, "Mounting with a script").
+//   <script type="module" src="https://your-host/encryption-framing/encryption-framing.js"></script>
+//   <encryption-framing theme="access" statements="rudd-2017,wallace-2017" embed color-scheme="dark"></encryption-framing>
+// or, from a module: (await import('…/encryption-framing.js')).mount(element, { statements, theme, view, embed, colorScheme })
+import init, { mountEncryptionFraming } from './${glueName}';
+
+const here = new URL('./', import.meta.url);
+const ready = init({ module_or_path: new URL('./${wasmName}', here) });
+const stylesheet = new URL('./${cssName}', here).href;
+
+/** Mounts a widget into \`element\` (in its shadow root); options are checked, problems logged. */
+export async function mount(element, options = {}) {
+  await ready;
+  mountEncryptionFraming(element, options, stylesheet, here.href);
+}
+
+class EncryptionFramingElement extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const options = {};
+    const attr = (name) => this.getAttribute(name);
+    if (attr('statements') !== null) options.statements = attr('statements').split(',').map((s) => s.trim()).filter(Boolean);
+    if (attr('theme') !== null) options.theme = attr('theme');
+    if (attr('view') !== null) options.view = attr('view');
+    if (this.hasAttribute('embed')) options.embed = attr('embed') !== 'false';
+    if (attr('color-scheme') !== null) options.colorScheme = attr('color-scheme');
+    mount(this, options);
+  }
+}
+if (!customElements.get('encryption-framing')) customElements.define('encryption-framing', EncryptionFramingElement);
+globalThis.EncryptionFraming = { mount };
+`;
+  await writeFile(join(dir, 'encryption-framing.js'), loader);
+  console.log('postbuild: script mount API encryption-framing.js');
+}
+
 // --- The one-file edition: everything inline, the wasm as base64 passed to init as
 // bytes, so it runs from file:// (where module imports and fetch are refused).
 {

@@ -1,9 +1,12 @@
-//! The browser entry point: mounts the widget on `#app`, replacing the pre-rendered
-//! comparison (tools/postbuild.mjs) with the same markup before the next paint.
+//! The browser entry point: mounts the widget on the page's `#app.ef-root`, replacing
+//! the pre-rendered comparison (tools/postbuild.mjs) with the same markup before the
+//! next paint. On a page that only loads the script mount API there is no such
+//! element, and nothing happens until the page calls `mount`.
 
 fn main() {
     encryption_framing::ui::failure::install_panic_hook();
-    let root = gloo::utils::document().get_element_by_id("app").expect("index.html has #app");
-    root.set_inner_html("");
-    yew::Renderer::<encryption_framing::ui::App>::with_root(root).render();
+    if let Some(root) = gloo::utils::document().query_selector("#app.ef-root").ok().flatten() {
+        root.set_inner_html("");
+        yew::Renderer::<encryption_framing::ui::App>::with_root(root).render();
+    }
 }

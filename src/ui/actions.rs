@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 /// Focuses the first element matching `selector`, if any.
 pub fn focus_selector(selector: &str) {
-    if let Some(el) = gloo::utils::document().query_selector(selector).ok().flatten() {
+    if let Some(el) = super::dom::query(selector) {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
@@ -17,8 +17,7 @@ pub fn focus_selector(selector: &str) {
 
 /// The value of an `<input>` by id (empty if absent).
 pub fn input_value(id: &str) -> String {
-    gloo::utils::document()
-        .get_element_by_id(id)
+    super::dom::by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|i| i.value())
         .unwrap_or_default()
@@ -26,9 +25,7 @@ pub fn input_value(id: &str) -> String {
 
 /// Sets the value of an `<input>` by id.
 pub fn set_input_value(id: &str, value: &str) {
-    if let Some(i) =
-        gloo::utils::document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
+    if let Some(i) = super::dom::by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
         i.set_value(value);
     }
 }
@@ -114,7 +111,11 @@ pub fn copy_button(props: &CopyButtonProps) -> Html {
 
 /// The link that reopens the current view: inside a pym.js embed, the article's own
 /// URL carrying the view; otherwise the widget's URL.
-pub fn share_url() -> String {
+pub fn share_url(view: &crate::view::View, page: Option<&str>) -> String {
+    // A mounted widget: its own page, with the view.
+    if let Some(page) = page {
+        return format!("{page}{}", super::href(view));
+    }
     let window = gloo::utils::window();
     let hash = window.location().hash().unwrap_or_default();
     match super::embed::config().pym.as_ref().and_then(|p| p.parent_url.as_deref()) {
@@ -138,40 +139,44 @@ fn offline_copy_available() -> bool {
     !super::in_browser() || super::location_part(|l| l.protocol()).starts_with("http")
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    pub view: crate::view::View,
+    /// The widget's own page URL, for a widget mounted by the script API.
+    #[prop_or_default]
+    pub page: Option<AttrValue>,
+}
+
 /// Share the current view, download the coding.
 #[function_component(ShareBar)]
-pub fn share_bar() -> Html {
+pub fn share_bar(props: &ShareProps) -> Html {
     let url = use_state(String::new);
     let snippet = use_state(String::new);
     let show = {
-        let url = url.clone();
-        Callback::from(move |_| url.set(share_url()))
+        let (url, view, page) = (url.clone(), props.view.clone(), props.page.clone());
+        Callback::from(move |_| url.set(share_url(&view, page.as_deref())))
     };
     let show_snippet = {
-        let snippet = snippet.clone();
+        let (snippet, view, page) = (snippet.clone(), props.view.clone(), props.page.clone());
         Callback::from(move |_| {
-            let hash = gloo::utils::window().location().hash().unwrap_or_default();
-            let base = super::full_view_url(&crate::view::View::default());
+            let (base, hash) = match &page {
+                Some(page) => (page.to_string(), super::href(&view)),
+                None => (
+                    super::full_view_url(&crate::view::View::default()),
+                    gloo::utils::window().location().hash().unwrap_or_default(),
+                ),
+            };
             let title = "How UK and Five Eyes statements framed encryption, access and privacy";
             snippet.set(crate::embed::iframe_snippet(&base, &hash, title));
         })
     };
     // Refresh the link shown whenever the view changes while it is open.
     {
-        let url = url.clone();
-        use_effect_with((), move |_| {
-            let listeners: Vec<gloo::events::EventListener> = ["hashchange", "popstate", super::NAVIGATE_EVENT]
-                .into_iter()
-                .map(|name| {
-                    let url = url.clone();
-                    gloo::events::EventListener::new(&gloo::utils::window(), name, move |_| {
-                        if !url.is_empty() {
-                            url.set(share_url());
-                        }
-                    })
-                })
-                .collect();
-            move || drop(listeners)
+        let (url, page) = (url.clone(), props.page.clone());
+        use_effect_with(props.view.clone(), move |view| {
+            if !url.is_empty() {
+                url.set(share_url(view, page.as_deref()));
+            }
         });
     }
     let csv = Callback::from(|_| download("encryption-framing-coding.csv", "text/csv", &export::to_csv(&data())));

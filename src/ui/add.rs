@@ -16,14 +16,11 @@ const DATE: &str = "ef-add-date";
 const KEEP: &str = "ef-add-keep";
 
 fn textarea() -> Option<web_sys::HtmlTextAreaElement> {
-    gloo::utils::document().get_element_by_id(TEXT)?.dyn_into().ok()
+    super::dom::by_id(TEXT)?.dyn_into().ok()
 }
 
 fn checked(id: &str) -> bool {
-    gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .is_some_and(|i| i.checked())
+    super::dom::by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked())
 }
 
 /// Shows a statement after adding it: the comparison with its column, focus on its summary.

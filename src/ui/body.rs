@@ -218,7 +218,7 @@ fn footnote_ref(id: &str, label: &str) -> Html {
         let target = target.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            if let Some(el) = gloo::utils::document().get_element_by_id(&target) {
+            if let Some(el) = super::dom::by_id(&target) {
                 el.scroll_into_view();
             }
         })

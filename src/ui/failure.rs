@@ -16,9 +16,9 @@ pub fn install_panic_hook() {
 /// Replaces the contents of every widget root with `message`, as text.
 pub fn show_error(message: &str) {
     let document = gloo::utils::document();
-    let Ok(roots) = document.query_selector_all(".ef-root") else { return };
-    for i in 0..roots.length() {
-        let Some(root) = roots.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+    let Ok(list) = document.query_selector_all(".ef-root") else { return };
+    let page = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok());
+    for root in page.chain(super::dom::mounted_roots()) {
         root.set_text_content(None);
         if let Ok(p) = document.create_element("p") {
             p.set_class_name("ef-notice ef-failure");

@@ -123,7 +123,7 @@ pub fn method() -> Html {
 fn jump(id: &'static str) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
-        if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        if let Some(el) = super::dom::by_id(id) {
             el.scroll_into_view();
         }
     })

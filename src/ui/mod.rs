@@ -9,9 +9,11 @@ mod actions;
 mod add;
 mod body;
 mod compare;
+mod dom;
 mod embed;
 pub mod failure;
 mod method;
+pub mod mount;
 mod reader;
 mod search_view;
 mod session;
@@ -29,6 +31,7 @@ pub use session::Data;
 
 use crate::view::{self, Catalog, Notice, Parsed, View};
 use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The analysis the views render: the bundled corpus, plus the reader's own
@@ -57,6 +60,10 @@ pub(crate) const NAVIGATE_EVENT: &str = "ef-navigate";
 /// frame may refuse `pushState`).
 pub fn navigate(view: &View) {
     let view = view::normalize(view.clone(), &*data());
+    // A widget mounted by the script API navigates in memory.
+    if dom::go(&href(&view)) {
+        return;
+    }
     let window = gloo::utils::window();
     let pushed = window
         .history()
@@ -99,8 +106,12 @@ fn parse_current() -> Parsed {
         crate::embed::view_from_article(url)
     };
     let hash = if hash.is_empty() || hash == "#" { from_article().unwrap_or(hash) } else { hash };
+    parse_hash(&hash)
+}
+
+fn parse_hash(hash: &str) -> Parsed {
     // The reader's own statement first: whether it exists decides which ids do.
-    let (hash, text) = view::split_text(&hash);
+    let (hash, text) = view::split_text(hash);
     let problem = session::resolve(text.as_deref()).err();
     let mut parsed = view::parse(&hash, &*data());
     if let Some(p) = problem {
@@ -116,17 +127,83 @@ pub fn full_view_url(view: &View) -> String {
     format!("{}{}{}", location_part(|l| l.origin()), location_part(|l| l.pathname()), href(view))
 }
 
+/// How a widget mounted by the script API starts ([`mount`]); the page's own widget has none.
+#[derive(Clone, PartialEq)]
+pub struct Mounted {
+    pub view: View,
+    pub embed: bool,
+    /// The widget's own page URL (for "open full view" and share links).
+    pub page: AttrValue,
+    pub root: web_sys::ShadowRoot,
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub mounted: Option<Mounted>,
+}
+
 /// The whole widget.
 #[function_component(App)]
-pub fn app() -> Html {
-    let parsed = use_state(parse_current);
+pub fn app(props: &AppProps) -> Html {
+    let parsed = use_state(|| match &props.mounted {
+        Some(m) => Parsed { view: m.view.clone(), notices: Vec::new() },
+        None => parse_current(),
+    });
+    let root = use_node_ref();
+    {
+        // Which instance a reader's event belongs to (see dom.rs); a mounted instance
+        // registers itself and turns its own `#/…` links into in-memory navigation.
+        let (parsed, root, mounted) = (parsed.clone(), root.clone(), props.mounted.clone());
+        use_effect_with((), move |_| {
+            let id = mounted.as_ref().map(|m| {
+                let parsed = parsed.clone();
+                dom::register(m.root.clone(), Callback::from(move |h: String| parsed.set(parse_hash(&h))))
+            });
+            let mut listeners = Vec::new();
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                let capture = gloo::events::EventListenerOptions::run_in_capture_phase();
+                for name in ["pointerdown", "keydown", "focusin"] {
+                    listeners.push(EventListener::new_with_options(&el, name, capture, move |_| dom::activate(id)));
+                }
+                if let Some(id) = id {
+                    listeners.push(EventListener::new_with_options(
+                        &el,
+                        "click",
+                        gloo::events::EventListenerOptions::enable_prevent_default(),
+                        move |e| {
+                            let link = e
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                .and_then(|t| t.closest("a[href^='#/']").ok().flatten());
+                            if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
+                                e.prevent_default();
+                                dom::activate(Some(id));
+                                dom::go(&href);
+                            }
+                        },
+                    ));
+                }
+            }
+            move || {
+                drop(listeners);
+                if let Some(id) = id {
+                    dom::unregister(id);
+                }
+            }
+        });
+    }
     {
         let parsed = parsed.clone();
+        let hash_mode = props.mounted.is_none();
         use_effect_with((), move |_| {
             // Links change the hash; back/forward fire popstate (and hashchange); our own
             // navigation fires NAVIGATE_EVENT. Parsing is idempotent, so duplicates are harmless.
-            let listeners: Vec<EventListener> = ["hashchange", "popstate", NAVIGATE_EVENT]
-                .into_iter()
+            // A mounted widget leaves the page's address alone.
+            let names: &[&str] = if hash_mode { &["hashchange", "popstate", NAVIGATE_EVENT] } else { &[] };
+            let listeners: Vec<EventListener> = names
+                .iter()
+                .copied()
                 .map(|name| {
                     let parsed = parsed.clone();
                     EventListener::new(&gloo::utils::window(), name, move |_| parsed.set(parse_current()))
@@ -136,8 +213,9 @@ pub fn app() -> Html {
         });
     }
     // Report the widget's height to an embedding page for as long as it is mounted.
-    use_effect_with((), |_| {
-        let reporter = embed::report_height();
+    let framed = props.mounted.is_none();
+    use_effect_with((), move |_| {
+        let reporter = framed.then(embed::report_height);
         move || drop(reporter)
     });
     let announcement = use_state(String::new);
@@ -181,11 +259,16 @@ pub fn app() -> Html {
         View::Method => html! { <method::Method /> },
         View::Search { query } => html! { <search_view::SearchResults query={query.clone()} /> },
     };
-    let embedded = embed::config().embed;
+    let embedded = props.mounted.as_ref().map_or_else(|| embed::config().embed, |m| m.embed);
+    let page = props.mounted.as_ref().map(|m| m.page.clone());
+    let full_view = match &page {
+        Some(page) => format!("{page}{}", href(&parsed.view)),
+        None => full_view_url(&parsed.view),
+    };
     html! {
-        <div class={classes!("ef-app", embedded.then_some("ef-embedded"))}>
+        <div class={classes!("ef-app", embedded.then_some("ef-embedded"))} ref={root}>
             <a class="ef-skip" href="#ef-main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); actions::focus_selector("#ef-main"); })}>{ "Skip to content" }</a>
-            <Header view={parsed.view.clone()} generation={session::generation()} />
+            <Header view={parsed.view.clone()} generation={session::generation()} {embedded} full_view={full_view.clone()} {page} />
             <main class="ef-main" id="ef-main" tabindex="-1">
                 { notices }
                 // Keyed by the data generation: adding or removing the reader's own
@@ -194,7 +277,7 @@ pub fn app() -> Html {
             </main>
             <footer class="ef-footer">
                 if embedded {
-                    <p><a href={full_view_url(&parsed.view)} target="_blank" rel="noopener">{ "Open full view" }<span class="ef-sr">{ " (opens in a new tab)" }</span></a>{ " · Runs in your browser: no tracking, no cookies." }</p>
+                    <p><a href={full_view} target="_blank" rel="noopener">{ "Open full view" }<span class="ef-sr">{ " (opens in a new tab)" }</span></a>{ " · Runs in your browser: no tracking, no cookies." }</p>
                 }
                 <p class="ef-footer-full">
                     { "Texts: UK Home Office, U.S. Department of Justice, TheyWorkForYou. Framing is coded automatically by published rules: see " }
@@ -212,6 +295,11 @@ struct HeaderProps {
     view: View,
     /// The data generation: links carry the reader's statement, so they change with it.
     generation: u32,
+    embedded: bool,
+    /// This view in the widget's own page.
+    full_view: AttrValue,
+    /// The widget's own page URL, for a widget mounted by the script API.
+    page: Option<AttrValue>,
 }
 
 /// Title, view tabs, search and sharing.
@@ -240,8 +328,8 @@ fn header(props: &HeaderProps) -> Html {
             <div class="ef-header-top">
                 <p class="ef-brand"><a href={href(&View::default())}>{ "Encryption framing" }</a></p>
                 <p class="ef-tagline">{ "How UK and Five Eyes statements framed encryption, access and privacy, 2017–2020" }</p>
-                if embed::config().embed {
-                    <p class="ef-fullview"><a href={full_view_url(v)} target="_blank" rel="noopener">{ "Open full view" }<span class="ef-sr">{ " (opens in a new tab)" }</span></a></p>
+                if props.embedded {
+                    <p class="ef-fullview"><a href={props.full_view.clone()} target="_blank" rel="noopener">{ "Open full view" }<span class="ef-sr">{ " (opens in a new tab)" }</span></a></p>
                 }
             </div>
             <nav class="ef-nav" aria-label="Views">
@@ -257,7 +345,7 @@ fn header(props: &HeaderProps) -> Html {
                     <button type="submit">{ "Search" }</button>
                 </form>
             </nav>
-            <actions::ShareBar />
+            <actions::ShareBar view={v.clone()} page={props.page.clone()} />
         </header>
     }
 }

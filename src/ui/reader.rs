@@ -37,7 +37,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         use_effect_with(at, |at| {
             if at.is_some() {
                 focus_selector(".ef-panel");
-                if let Some(el) = gloo::utils::document().query_selector(".ef-s-open").ok().flatten() {
+                if let Some(el) = super::dom::query(".ef-s-open") {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
                     el.scroll_into_view_with_scroll_into_view_options(&options);

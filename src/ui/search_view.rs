@@ -22,14 +22,13 @@ pub fn search_results(props: &SearchProps) -> Html {
             _ => return,
         };
         e.prevent_default();
-        let links = gloo::utils::document().query_selector_all(".ef-results a").ok();
-        let Some(links) = links else { return };
-        let active = gloo::utils::document().active_element();
-        let n = links.length() as i32;
-        let current =
-            (0..n).find(|&i| links.item(i as u32).map(|l| Some(l) == active.clone().map(Into::into)).unwrap_or(false));
+        // The focused link is the event's target (also inside a shadow root).
+        let links = super::dom::query_all(".ef-results a");
+        let target: Option<web_sys::Element> = e.target_dyn_into();
+        let n = links.len() as i32;
+        let current = links.iter().position(|l| Some(l) == target.as_ref()).map(|i| i as i32);
         let next = current.map_or(0, |c| (c + step).clamp(0, n - 1));
-        if let Some(el) = links.item(next as u32) {
+        if let Some(el) = links.get(next as usize).cloned() {
             let _ = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).map(|el| el.focus());
         }
     });
