@@ -2,13 +2,14 @@
 //! the visible form of invisible characters, and the compact form that travels in
 //! the URL fragment.
 //!
-//! Link form (the `u` parameter, see [`crate::view::TEXT_PARAM`]): URL-safe base64
+//! Link form (the `u` parameter, see [`TEXT_PARAM`]): URL-safe base64
 //! without padding of `[format version = 1]` followed by a zlib stream (deflate plus
 //! an Adler-32 checksum) of `title \n date \n text`. The checksum makes damage
 //! detectable; the zlib end marker makes a cut-off link detectable. Decompression
 //! is bounded, so a crafted link cannot inflate to more than the text limit.
 
 use crate::corpus::{plain, Statement, YearMonthDay};
+use crate::view::{decode, encode};
 use miniz_oxide::inflate::TINFLStatus;
 
 /// The id of the supplied statement in links and in the analysis.
@@ -222,6 +223,40 @@ impl Supplied {
         };
         check(title, date, text).map_err(LinkError::Invalid)
     }
+}
+
+/// The query parameter that carries a reader's own statement on every view (see
+/// [`crate::supplied`]). It is split off before [`crate::view::parse`] and added after [`crate::view::format`].
+pub const TEXT_PARAM: &str = "u";
+
+/// `u=local`: the statement is held by this page only (too long for a reliable link).
+pub const TEXT_LOCAL: &str = "local";
+
+/// Splits the statement parameter off a hash: the hash without it, and its value.
+pub fn split_text(hash: &str) -> (String, Option<String>) {
+    let Some((path, query)) = hash.split_once('?') else { return (hash.to_string(), None) };
+    let mut value = None;
+    let rest: Vec<&str> = query
+        .split('&')
+        .filter(|pair| match pair.strip_prefix(TEXT_PARAM).and_then(|r| r.strip_prefix('=')) {
+            Some(v) => {
+                value = Some(decode(v));
+                false
+            }
+            None => true,
+        })
+        .collect();
+    let rest = rest.join("&");
+    let hash = if rest.is_empty() { path.to_string() } else { format!("{path}?{rest}") };
+    (hash, value)
+}
+
+/// Adds the statement parameter to a hash written by [`crate::view::format`] (empty for the default view).
+pub fn with_text(hash: &str, value: Option<&str>) -> String {
+    let Some(value) = value else { return hash.to_string() };
+    let hash = if hash.is_empty() { "#/" } else { hash };
+    let sep = if hash.contains('?') { '&' } else { '?' };
+    format!("{hash}{sep}{TEXT_PARAM}={}", encode(value))
 }
 
 /// URL-safe base64 (RFC 4648 §5) without padding: 40 lines, so no crate for it.

@@ -346,40 +346,6 @@ pub fn format(view: &View) -> String {
     }
 }
 
-/// The query parameter that carries a reader's own statement on every view (see
-/// [`crate::supplied`]). It is split off before [`parse`] and added after [`format`].
-pub const TEXT_PARAM: &str = "u";
-
-/// `u=local`: the statement is held by this page only (too long for a reliable link).
-pub const TEXT_LOCAL: &str = "local";
-
-/// Splits the statement parameter off a hash: the hash without it, and its value.
-pub fn split_text(hash: &str) -> (String, Option<String>) {
-    let Some((path, query)) = hash.split_once('?') else { return (hash.to_string(), None) };
-    let mut value = None;
-    let rest: Vec<&str> = query
-        .split('&')
-        .filter(|pair| match pair.strip_prefix(TEXT_PARAM).and_then(|r| r.strip_prefix('=')) {
-            Some(v) => {
-                value = Some(decode(v));
-                false
-            }
-            None => true,
-        })
-        .collect();
-    let rest = rest.join("&");
-    let hash = if rest.is_empty() { path.to_string() } else { format!("{path}?{rest}") };
-    (hash, value)
-}
-
-/// Adds the statement parameter to a hash written by [`format`] (empty for the default view).
-pub fn with_text(hash: &str, value: Option<&str>) -> String {
-    let Some(value) = value else { return hash.to_string() };
-    let hash = if hash.is_empty() { "#/" } else { hash };
-    let sep = if hash.contains('?') { '&' } else { '?' };
-    format!("{hash}{sep}{TEXT_PARAM}={}", encode(value))
-}
-
 /// Percent-encodes everything but unreserved characters.
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -149,13 +149,13 @@ fn the_text_parameter_travels_with_every_view() {
         View::Read { ids: vec!["yours".into(), "rudd-2017".into()], theme: None, at: None },
         View::Search { query: "a&u=b".into() },
     ] {
-        let hash = view::with_text(&view::format(&v), Some(&value));
-        let (rest, got) = view::split_text(&hash);
+        let hash = supplied::with_text(&view::format(&v), Some(&value));
+        let (rest, got) = supplied::split_text(&hash);
         assert_eq!(got.as_deref(), Some(value.as_str()), "{hash}");
         assert_eq!(rest, if view::format(&v).is_empty() { "#/".to_string() } else { view::format(&v) });
     }
-    assert_eq!(view::split_text("#/method"), ("#/method".into(), None));
-    assert_eq!(view::with_text("#/method", None), "#/method");
+    assert_eq!(supplied::split_text("#/method"), ("#/method".into(), None));
+    assert_eq!(supplied::with_text("#/method", None), "#/method");
 }
 
 proptest! {

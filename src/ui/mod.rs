@@ -43,7 +43,7 @@ pub fn data() -> Data {
 /// The `href` for a view: its hash (`#/` for the default view), carrying the
 /// reader's own statement when one is shown.
 pub fn href(view: &View) -> String {
-    let h = view::with_text(&view::format(view), session::held().as_ref().map(|h| h.link_value()));
+    let h = crate::supplied::with_text(&view::format(view), session::held().as_ref().map(|h| h.link_value()));
     if h.is_empty() {
         "#/".into()
     } else {
@@ -111,7 +111,7 @@ fn parse_current() -> Parsed {
 
 fn parse_hash(hash: &str) -> Parsed {
     // The reader's own statement first: whether it exists decides which ids do.
-    let (hash, text) = view::split_text(hash);
+    let (hash, text) = crate::supplied::split_text(hash);
     let problem = session::resolve(text.as_deref()).err();
     let mut parsed = view::parse(&hash, &*data());
     if let Some(p) = problem {

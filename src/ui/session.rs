@@ -4,8 +4,8 @@
 //! parsed, and every link the UI writes carries the same value ([`super::href`]).
 
 use crate::analysis::{self, Codebook, CorpusAnalysis};
+use crate::supplied::TEXT_LOCAL;
 use crate::supplied::{self, LinkError, Supplied};
-use crate::view::TEXT_LOCAL;
 use std::cell::RefCell;
 use std::ops::Deref;
 use std::rc::Rc;
