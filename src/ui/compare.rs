@@ -26,7 +26,9 @@ fn go(statements: Vec<String>, theme: Option<Theme>) {
 pub fn compare(props: &CompareProps) -> Html {
     let data = data();
     let docs: Vec<&Document> = props.statements.iter().filter_map(|id| data.document(id)).collect();
-    let themes: Vec<Theme> = props.theme.map_or_else(|| Theme::ALL.to_vec(), |t| vec![t]);
+    // Every row stays in the document; focusing a theme hides the others, so switching
+    // themes changes attributes instead of re-creating hundreds of elements.
+    let shown = |t: Theme| props.theme.is_none_or(|f| f == t);
     let book = Codebook::bundled();
     let cols = format!("ef-cols-{}", docs.len().clamp(1, 6));
     html! {
@@ -49,15 +51,15 @@ pub fn compare(props: &CompareProps) -> Html {
             // siblings by position, so a changing count would re-create the controls
             // above and drop the keyboard focus.
             <div class="ef-rows">
-            { for themes.iter().map(|&theme| html! {
-                <section class="ef-row" aria-labelledby={format!("ef-row-{}", theme.id())}>
+            { for Theme::ALL.iter().map(|&theme| html! {
+                <section class="ef-row" key={theme.id()} hidden={!shown(theme)} aria-labelledby={format!("ef-row-{}", theme.id())}>
                     <h2 id={format!("ef-row-{}", theme.id())} class={classes!("ef-row-title", format!("ef-theme-{}", theme.id()))}>
                         <span class="ef-theme-mark" aria-hidden="true"></span>{ theme.label() }
                     </h2>
                     <p class="ef-row-desc">{ &book.theme(theme).description }</p>
                     <ul class={classes!("ef-cells", cols.clone())}>
                         { for docs.iter().map(|d| html! {
-                            <li><Cell id={d.statement.id.clone()} {theme} focused={props.theme.is_some()} /></li>
+                            <li><Cell id={d.statement.id.clone()} {theme} focused={props.theme == Some(theme)} /></li>
                         }) }
                     </ul>
                 </section>

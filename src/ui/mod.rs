@@ -218,7 +218,9 @@ pub fn app(props: &AppProps) -> Html {
         let reporter = framed.then(embed::report_height);
         move || drop(reporter)
     });
-    let announcement = use_state(String::new);
+    // The polite announcement is written straight into its live region: as state it
+    // would render the whole widget a second time after every navigation.
+    let announcer = use_node_ref();
     let previous_kind = use_mut_ref(|| None::<std::mem::Discriminant<View>>);
     {
         // Announce every change. Move focus to the heading only when the kind of view
@@ -226,9 +228,11 @@ pub fn app(props: &AppProps) -> Html {
         // keyboard user out of the control), and not when a passage opens (the
         // passage panel takes focus, see reader.rs). The first render keeps focus
         // where the host page put it.
-        let announcement = announcement.clone();
+        let announcer = announcer.clone();
         use_effect_with(parsed.view.clone(), move |v| {
-            announcement.set(view::describe(v, &*data()));
+            if let Some(region) = announcer.cast::<web_sys::Element>() {
+                region.set_text_content(Some(&view::describe(v, &*data())));
+            }
             let kind = std::mem::discriminant(v);
             let previous = previous_kind.borrow_mut().replace(kind);
             let opens_passage = matches!(v, View::Read { at: Some(_), .. });
@@ -285,7 +289,7 @@ pub fn app(props: &AppProps) -> Html {
                     { ". Runs entirely in your browser: no tracking, no cookies, no requests elsewhere." }
                 </p>
             </footer>
-            <p class="ef-sr" aria-live="polite" aria-atomic="true">{ (*announcement).clone() }</p>
+            <p class="ef-sr" aria-live="polite" aria-atomic="true" ref={announcer}></p>
         </div>
     }
 }

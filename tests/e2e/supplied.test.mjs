@@ -43,7 +43,7 @@ test('a pasted statement appears as a marked column with frames and quotes, in t
   const heads = await p.locator('.ef-colhead a').allTextContents();
   assert.equal(heads.length, 6);
   assert.equal(heads[5], 'Reply to the Open Rights Coalition');
-  const cell = p.locator('.ef-row').first().locator('.ef-cell').nth(5);
+  const cell = p.locator('.ef-row:not([hidden])').first().locator('.ef-cell').nth(5);
   assert.match(await cell.innerText(), /Your text · not in the curated corpus/i);
   assert.ok(await cell.locator('.ef-chip').count() > 0, 'frames shown');
   const quote = await cell.locator('blockquote').first().innerText();

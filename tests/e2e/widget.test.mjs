@@ -16,10 +16,10 @@ const U = Buffer.concat([Buffer.from([1]), deflateSync(Buffer.from(`Own reply\n2
   .toString('base64url');
 
 const VIEWS = {
-  compare: ['', async (p) => assert.ok((await p.locator('.ef-quote blockquote').count()) >= 10, 'quotes in cells')],
+  compare: ['', async (p) => assert.ok((await p.locator('.ef-row:not([hidden]) .ef-quote blockquote').count()) >= 10, 'quotes in cells')],
   'compare-focused': ['#/?s=international-2020,rudd-2017&t=access', async (p) => {
     assert.deepEqual(await p.locator('.ef-colhead a').allTextContents(), ['International statement', 'Rudd letter']);
-    assert.equal(await p.locator('.ef-row').count(), 1);
+    assert.equal(await p.locator('.ef-row:not([hidden])').count(), 1);
     assert.match(await p.locator('.ef-absent').first().innerText(), /Never uses/);
   }],
   reader: ['#/read/rudd-2017?at=13', async (p) => assert.match(await p.locator('.ef-panel').innerText(), /Not a backdoor/)],
@@ -78,10 +78,10 @@ test('every deep link round-trips: open, change, copy the URL, open it elsewhere
   await q.waitForSelector('.ef-compare');
   assert.deepEqual(await q.locator('.ef-colhead a').allTextContents(), ['Wallace letter', 'Rudd letter']);
   assert.ok(await q.getByRole('radio', { name: 'Privacy', exact: true }).isChecked());
-  assert.equal(await q.locator('.ef-row').count(), 1);
+  assert.equal(await q.locator('.ef-row:not([hidden])').count(), 1);
 
   // Open a quote in context: the reader opens on that sentence, with its coding.
-  await q.locator('.ef-quote a').first().click();
+  await q.locator('.ef-row:not([hidden]) .ef-quote a').first().click();
   await q.waitForSelector('.ef-panel');
   const readerUrl = q.url();
   const panelText = await q.locator('.ef-panel blockquote').innerText();
@@ -174,7 +174,7 @@ test('screen readers get landmarks, labelled controls and a polite announcement'
 
 test('quotes in cells are verbatim substrings of their statements and copyable', async () => {
   const p = await h.open(await h.page(1280));
-  const quotes = await p.locator('.ef-quote blockquote').allTextContents();
+  const quotes = await p.locator('.ef-row:not([hidden]) .ef-quote blockquote').allTextContents();
   const q = await h.open(await h.page(1280), '#/read/international-2020');
   const bodies = [];
   for (const id of ['rudd-2017', 'wallace-2017', 'factsheet-2019', 'lords-answer-2020', 'international-2020']) {
@@ -187,7 +187,7 @@ test('quotes in cells are verbatim substrings of their statements and copyable',
     }));
   }
   for (const quote of quotes) assert.ok(bodies.some((b) => b.includes(quote)), `verbatim: ${quote.slice(0, 60)}`);
-  const selectable = await p.locator('.ef-quote blockquote').first().evaluate((el) => getComputedStyle(el).userSelect);
+  const selectable = await p.locator('.ef-row:not([hidden]) .ef-quote blockquote').first().evaluate((el) => getComputedStyle(el).userSelect);
   assert.notEqual(selectable, 'none');
   await p.close();
   await q.close();
@@ -199,7 +199,7 @@ test('the print stylesheet prints the comparison with its quotes and sources, wi
   await h.open(p, '#/?t=access');
   assert.ok(await p.locator('.ef-print-sources').isVisible());
   assert.match(await p.locator('.ef-print-sources').innerText(), /justice\.gov/);
-  assert.ok(await p.locator('.ef-quote blockquote').first().isVisible());
+  assert.ok(await p.locator('.ef-row:not([hidden]) .ef-quote blockquote').first().isVisible());
   assert.ok(!(await p.locator('.ef-controls').isVisible()));
   await p.emulateMedia({ media: 'screen' });
   assert.ok(!(await p.locator('.ef-print-sources').isVisible()));
@@ -209,8 +209,8 @@ test('the print stylesheet prints the comparison with its quotes and sources, wi
 test('copy citation puts the quote, its source and a deep link on the clipboard', async () => {
   await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
   const p = await h.open(await h.page(1280), '#/?t=encryption');
-  const quote = await p.locator('.ef-quote blockquote').first().innerText();
-  await p.locator('.ef-quote').first().getByRole('button', { name: /Copy citation/ }).click();
+  const quote = await p.locator('.ef-row:not([hidden]) .ef-quote blockquote').first().innerText();
+  await p.locator('.ef-row:not([hidden]) .ef-quote').first().getByRole('button', { name: /Copy citation/ }).click();
   await p.getByText('Copied').first().waitFor();
   const text = await p.evaluate(() => navigator.clipboard.readText());
   assert.ok(text.includes(quote), text);
