@@ -225,8 +225,8 @@ impl Supplied {
     }
 }
 
-/// The query parameter that carries a reader's own statement on every view (see
-/// [`crate::supplied`]). It is split off before [`crate::view::parse`] and added after [`crate::view::format`].
+/// The query parameter that carries a reader's own statement on every view. It is
+/// split off before [`crate::view::parse`] and added after [`crate::view::format`].
 pub const TEXT_PARAM: &str = "u";
 
 /// `u=local`: the statement is held by this page only (too long for a reliable link).
