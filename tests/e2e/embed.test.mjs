@@ -2,34 +2,30 @@
 // snippet, AMP's message format, compact chrome, and share links to the article.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, copyFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, ARTIFACTS } from './harness.mjs';
-import { serve } from '../../tools/serve.mjs';
+import { start, hostSite, ARTIFACTS } from './harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-let h, host, hostDir, hostOrigin;
+let h, site, hostOrigin;
 
 before(async () => {
   h = await start();
-  hostDir = await mkdtemp(join(tmpdir(), 'ef-host-'));
-  await copyFile(join(HERE, 'node_modules/pym.js/dist/pym.v1.min.js'), join(hostDir, 'pym.v1.min.js'));
   const filler = '<p>' + 'Article text. '.repeat(40) + '</p>';
-  await writeFile(join(hostDir, 'pym.html'), `<!doctype html><html><head><title>Our story</title><link rel="icon" href="data:,"></head><body>
+  site = await hostSite({
+    'pym.html': `<!doctype html><html><head><title>Our story</title><link rel="icon" href="data:,"></head><body>
     <h1>Our story</h1>${filler}<div id="ef"></div>${filler}
     <script src="pym.v1.min.js"></script>
     <script>window.parentWidget = new pym.Parent('ef', '${h.origin}/?embed=1', { title: 'Encryption framing' });</script>
-    </body></html>`);
-  await writeFile(join(hostDir, 'plain.html'), `<!doctype html><html><head><title>Plain</title><link rel="icon" href="data:,"></head><body>
+    </body></html>`,
+    'plain.html': `<!doctype html><html><head><title>Plain</title><link rel="icon" href="data:,"></head><body>
     <h1>Plain iframe</h1>
     <iframe id="f" src="${h.origin}/?embed=1&id=story1" title="Encryption framing" style="width:100%;border:0" height="300"></iframe>
     <script>window.messages = []; window.addEventListener('message', (e) => window.messages.push(e.data));</script>
     <script src="${h.origin}/embed-parent.js"></script>
-    </body></html>`);
-  host = await serve(hostDir, 0);
-  hostOrigin = `http://127.0.0.1:${host.address().port}`;
+    </body></html>`,
+  }, { 'pym.v1.min.js': join(HERE, 'node_modules/pym.js/dist/pym.v1.min.js') });
+  hostOrigin = site.origin;
 });
 
 after(async () => {
@@ -37,8 +33,7 @@ after(async () => {
   assert.deepEqual(foreign, [], 'no request leaves the two loopback origins');
   assert.deepEqual(h.errors, [], 'no console errors');
   await h.close();
-  await new Promise((ok) => host.close(ok));
-  await rm(hostDir, { recursive: true, force: true });
+  await site.close();
 });
 
 const frameHeight = (p, selector) => p.locator(selector).evaluate((f) => f.getBoundingClientRect().height);

@@ -4,7 +4,7 @@
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, mkdir, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,4 +80,22 @@ export function sharedHarness(options) {
     await h.close();
   });
   return h;
+}
+
+/**
+ * An article site on a second loopback origin: serves `pages` ({name: html}) and
+ * `copies` ({name: path of a file to copy}); `close()` stops it and removes the files.
+ */
+export async function hostSite(pages, copies = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'ef-host-'));
+  for (const [name, from] of Object.entries(copies)) await copyFile(from, join(dir, name));
+  for (const [name, html] of Object.entries(pages)) await writeFile(join(dir, name), html);
+  const server = await serve(dir, 0);
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    async close() {
+      await new Promise((ok) => server.close(ok));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }

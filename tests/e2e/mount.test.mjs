@@ -4,18 +4,15 @@
 // named in the console and replaced by defaults.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, ARTIFACTS } from './harness.mjs';
-import { serve } from '../../tools/serve.mjs';
+import { start, hostSite, ARTIFACTS } from './harness.mjs';
 
-let h, host, hostDir, hostOrigin;
+let h, site, hostOrigin;
 
 before(async () => {
   h = await start();
-  hostDir = await mkdtemp(join(tmpdir(), 'ef-mount-'));
-  await writeFile(join(hostDir, 'article.html'), `<!doctype html><html><head><title>Two widgets</title><link rel="icon" href="data:,">
+  site = await hostSite({
+    'article.html': `<!doctype html><html><head><title>Two widgets</title><link rel="icon" href="data:,">
     <style>
       * { font-size: 31px !important; color: rgb(255, 0, 0) !important; }
       .ef-root, .ef-app, button, details, table { display: none !important; }
@@ -33,17 +30,16 @@ before(async () => {
       await mount(document.getElementById('c'), { theme: 'weather', statements: 'rudd-2017', colour: 'red', view: '#/method' });
       window.mountedC = true;
     </script>
-    </body></html>`);
-  host = await serve(hostDir, 0);
-  hostOrigin = `http://127.0.0.1:${host.address().port}`;
+    </body></html>`,
+  });
+  hostOrigin = site.origin;
 });
 
 after(async () => {
   const foreign = h.foreign.filter((u) => !u.startsWith(hostOrigin + '/'));
   assert.deepEqual(foreign, [], 'no request leaves the two loopback origins');
   await h.close();
-  await new Promise((ok) => host.close(ok));
-  await rm(hostDir, { recursive: true, force: true });
+  await site.close();
 });
 
 const inA = (p, sel, opts) => p.locator(`#a ${sel}`, opts);
