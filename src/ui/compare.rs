@@ -41,7 +41,7 @@ pub fn compare(props: &CompareProps) -> Html {
             <super::add::AddStatement />
             <div class={classes!("ef-colheads", cols.clone())} aria-hidden="true">
                 { for docs.iter().map(|d| html! {
-                    <div class={classes!("ef-colhead", supplied_class(&d.statement))}>
+                    <div class={classes!("ef-colhead", supplied_class(&d.statement))} key={d.statement.id.as_str()}>
                         <a href={href(&View::Read { ids: vec![d.statement.id.clone()], theme: props.theme, at: None })} tabindex="-1">{ &d.statement.short_title }</a>
                         <span class="ef-date">{ d.statement.date.short_label() }</span>
                     </div>
@@ -49,7 +49,9 @@ pub fn compare(props: &CompareProps) -> Html {
             </div>
             // Variable-length lists sit in their own element: yew reconciles unkeyed
             // siblings by position, so a changing count would re-create the controls
-            // above and drop the keyboard focus.
+            // above and drop the keyboard focus. Per-statement items are keyed by id, so
+            // adding, removing or moving a statement moves the other columns' elements
+            // instead of re-rendering them.
             <div class="ef-rows">
             { for Theme::ALL.iter().map(|&theme| html! {
                 <section class="ef-row" key={theme.id()} hidden={!shown(theme)} aria-labelledby={format!("ef-row-{}", theme.id())}>
@@ -59,7 +61,7 @@ pub fn compare(props: &CompareProps) -> Html {
                     <p class="ef-row-desc">{ &book.theme(theme).description }</p>
                     <ul class={classes!("ef-cells", cols.clone())}>
                         { for docs.iter().map(|d| html! {
-                            <li><Cell id={d.statement.id.clone()} {theme} focused={props.theme == Some(theme)} /></li>
+                            <li key={d.statement.id.as_str()}><Cell id={d.statement.id.clone()} {theme} focused={props.theme == Some(theme)} /></li>
                         }) }
                     </ul>
                 </section>
@@ -71,7 +73,7 @@ pub fn compare(props: &CompareProps) -> Html {
                     { for docs.iter().map(|d| {
                         let s = &*d.statement;
                         html! {
-                            <li>
+                            <li key={s.id.as_str()}>
                                 { format!("{}: {}, {}. {}. {}.", s.short_title, s.author, s.title, s.date.long_label(), s.publisher) }
                                 { for s.source_url.as_ref().map(|u| html! { <>{ " " }{ u }</> }) }
                             </li>
@@ -141,7 +143,7 @@ fn controls(props: &ControlsProps) -> Html {
         };
         let input_id = format!("ef-pick-{id}");
         html! {
-            <li class="ef-pick">
+            <li class="ef-pick" key={id.as_str()}>
                 <input type="checkbox" id={input_id.clone()} {checked} onchange={toggle} disabled={checked && chosen.len() == 1} />
                 <label for={input_id}>{ &s.short_title }<span class="ef-date">{ s.date.short_label() }</span></label>
                 { mover(-1, "Move earlier", "↑") }
