@@ -163,6 +163,34 @@ test('malformed, truncated, hostile and outdated links open the nearest view wit
   }
 });
 
+test('leaving a view frees its DOM: view changes and theme switches keep the node count flat', async () => {
+  const p = await h.open(await h.page(1280), '#/');
+  const cdp = await h.context.newCDPSession(p);
+  await cdp.send('Performance.enable');
+  // Waits use locators: page.waitForSelector() returns handles that keep old views alive.
+  const round = async () => {
+    await p.locator('a[href="#/method"]').first().click();
+    await p.locator('.ef-method h1').waitFor();
+    await p.locator('a[href="#/"]').first().click();
+    await p.locator('#ef-focus-access').click();
+    await p.locator('#ef-focus-all').click();
+    await p.locator('.ef-row:not([hidden])').nth(2).waitFor();
+  };
+  const nodes = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'Nodes').value;
+  };
+  await round();
+  const before = await nodes();
+  for (let i = 0; i < 15; i++) await round();
+  const after = await nodes();
+  // One comparison is about 1,900 nodes: keeping even every fifth old view would fail.
+  assert.ok(after - before < 1000, `DOM nodes grew from ${before} to ${after} over 30 view changes`);
+  await cdp.detach();
+  await p.close();
+});
+
 test('screen readers get landmarks, labelled controls and a polite announcement', async () => {
   const p = await h.open(await h.page(1280), '#/?t=encryption');
   for (const role of ['banner', 'main', 'contentinfo', 'navigation', 'search']) {
