@@ -55,6 +55,7 @@ fuzz:
 ## latency and memory in headless Chromium, Lighthouse scores. Figures, not pass/fail.
 bench: dist
 	cargo bench --bench analysis
+	bench/yew-floor.sh
 	node bench/size.mjs
 	node bench/latency.mjs
 	node bench/memory.mjs

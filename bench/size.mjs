@@ -33,13 +33,21 @@ const oneFile = sizes(await readFile(join(DIST, 'encryption-framing-offline.html
 const corpusFiles = (await readdir(join(ROOT, 'corpus'))).filter((f) => f.endsWith('.md') && f !== 'README.md');
 const corpusText = Buffer.concat(await Promise.all(corpusFiles.map((f) => readFile(join(ROOT, 'corpus', f)))));
 const floor = sizes(corpusText);
+// The framework floor: the smallest Yew app, built by bench/yew-floor.sh (`make bench`).
+const yewOut = join(ROOT, 'bench', 'yew-floor', 'out');
+let framework = null;
+try {
+  framework = add(sizes(await readFile(join(yewOut, 'yew-floor.js'))), sizes(await readFile(join(yewOut, 'yew-floor_bg.wasm'))));
+} catch { /* not built: `make bench` builds it */ }
 
 console.log('\ntransfer size (KB)                       raw     gzip   brotli');
 for (const [f, s] of Object.entries(rows)) console.log(`  ${f.padEnd(36)} ${kb(s.raw)}  ${kb(s.gzip)}  ${kb(s.brotli)}`);
 console.log(`  ${'hosted widget, default view'.padEnd(36)} ${kb(total.raw)}  ${kb(total.gzip)}  ${kb(total.brotli)}`);
 console.log(`  ${'one-file edition'.padEnd(36)} ${kb(oneFile.raw)}  ${kb(oneFile.gzip)}  ${kb(oneFile.brotli)}`);
 console.log(`  ${'corpus text alone (floor)'.padEnd(36)} ${kb(floor.raw)}  ${kb(floor.gzip)}  ${kb(floor.brotli)}`);
-console.log(`  ratio to the floor (gzip): ${(total.gzip / floor.gzip).toFixed(1)}x; budget ${kb(BUDGET_GZIP).trim()} KB gzip`);
+if (framework) console.log(`  ${'Yew hello world, js + wasm (framework)'.padEnd(36)} ${kb(framework.raw)}  ${kb(framework.gzip)}  ${kb(framework.brotli)}`);
+console.log(`  ratio to the corpus floor (gzip): ${(total.gzip / floor.gzip).toFixed(1)}x; budget ${kb(BUDGET_GZIP).trim()} KB gzip`);
+if (framework) console.log(`  the framework alone is ${(100 * framework.gzip / total.gzip).toFixed(0)}% of the hosted widget (gzip)`);
 
 const check = process.argv.includes('--check');
 if (!check) {
@@ -47,7 +55,7 @@ if (!check) {
   const resultsPath = join(ROOT, 'bench', 'results.json');
   let results = {};
   try { results = JSON.parse(await readFile(resultsPath, 'utf8')); } catch { /* first run */ }
-  results.size = { measured: new Date().toISOString(), files: rows, hosted: total, one_file: oneFile, corpus_floor: floor, budget_gzip: BUDGET_GZIP };
+  results.size = { measured: new Date().toISOString(), files: rows, hosted: total, one_file: oneFile, corpus_floor: floor, yew_hello_world: framework, budget_gzip: BUDGET_GZIP };
   await writeFile(resultsPath, JSON.stringify(results, null, 2) + '\n');
 }
 
