@@ -53,6 +53,19 @@ for (const width of [320, 768, 1280]) {
   });
 }
 
+test('wide comparisons name the columns once, in a sticky header; narrow ones name each cell', async () => {
+  const box = (p, sel) => p.locator(sel).first().evaluate((e) => { const r = e.getBoundingClientRect(); return { w: r.width, h: r.height }; });
+  const wide = await h.open(await h.page(1280), '#/');
+  assert.ok((await box(wide, '.ef-colheads')).h > 20, 'column header shown');
+  const hidden = await box(wide, '.ef-cell-title');
+  assert.ok(hidden.w <= 1 && hidden.h <= 1, `cell titles only for screen readers (${JSON.stringify(hidden)})`);
+  await wide.close();
+  const narrow = await h.open(await h.page(768), '#/');
+  assert.equal(await narrow.locator('.ef-colheads').isVisible(), false);
+  assert.ok((await box(narrow, '.ef-cell-title')).h > 10, 'each cell names its statement');
+  await narrow.close();
+});
+
 test('dark mode passes axe contrast checks too', async () => {
   const p = await h.page(1280);
   await p.emulateMedia({ colorScheme: 'dark' });
