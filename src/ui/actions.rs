@@ -145,6 +145,9 @@ pub struct ShareProps {
     /// The widget's own page URL, for a widget mounted by the script API.
     #[prop_or_default]
     pub page: Option<AttrValue>,
+    /// The data generation: the link carries the reader's statement.
+    #[prop_or_default]
+    pub generation: u32,
 }
 
 /// Share the current view, download the coding.
@@ -170,10 +173,10 @@ pub fn share_bar(props: &ShareProps) -> Html {
             snippet.set(crate::embed::iframe_snippet(&base, &hash, title));
         })
     };
-    // Refresh the link shown whenever the view changes while it is open.
+    // Refresh the link shown whenever the view or the data change while it is open.
     {
         let (url, page) = (url.clone(), props.page.clone());
-        use_effect_with(props.view.clone(), move |view| {
+        use_effect_with((props.view.clone(), props.generation), move |(view, _)| {
             if !url.is_empty() {
                 url.set(share_url(view, page.as_deref()));
             }

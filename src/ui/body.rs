@@ -45,6 +45,7 @@ pub struct BodyProps {
 /// A statement body, structured as the original.
 #[function_component(BodyView)]
 pub fn body_view(props: &BodyProps) -> Html {
+    super::use_generation();
     let Some(doc) = props.data.document(&props.id) else { return html! {} };
     let body = &doc.statement.body;
     let open_block = props

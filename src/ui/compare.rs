@@ -24,6 +24,7 @@ fn go(statements: Vec<String>, theme: Option<Theme>) {
 /// The comparison view.
 #[function_component(Compare)]
 pub fn compare(props: &CompareProps) -> Html {
+    let generation = super::use_generation();
     let data = data();
     let docs: Vec<&Document> = props.statements.iter().filter_map(|id| data.document(id)).collect();
     // Every row stays in the document; focusing a theme hides the others, so switching
@@ -38,7 +39,10 @@ pub fn compare(props: &CompareProps) -> Html {
                 { "Each column is a statement, each row a theme: the frames it uses, how much of the text addresses the theme, and its strongest quotes, verbatim. Open a frame for its definition, or a quote for its context." }
             </p>
             <Controls statements={props.statements.clone()} theme={props.theme} />
-            <super::add::AddStatement />
+            // The form starts afresh whenever the data change (a statement added or
+            // removed): keyed by the generation, in its own element (a keyed sibling
+            // must not sit among unkeyed ones).
+            <div class="ef-add-host"><super::add::AddStatement key={generation.to_string()} /></div>
             <div class={classes!("ef-colheads", cols.clone())} aria-hidden="true">
                 { for docs.iter().map(|d| html! {
                     <div class={classes!("ef-colhead", supplied_class(&d.statement))} key={d.statement.id.as_str()}>
@@ -94,6 +98,7 @@ struct ControlsProps {
 /// Which statements, in which order, and which theme to focus.
 #[function_component(Controls)]
 fn controls(props: &ControlsProps) -> Html {
+    super::use_generation();
     let data = data();
     let chosen = props.statements.clone();
     let mut listed: Vec<String> = chosen.clone();
@@ -179,6 +184,7 @@ pub struct CellProps {
 /// How one statement frames one theme.
 #[function_component(Cell)]
 pub fn cell(props: &CellProps) -> Html {
+    super::use_generation();
     let data = data();
     let Some(d) = data.document(&props.id) else { return html! {} };
     let book = Codebook::bundled();

@@ -11,6 +11,7 @@ use yew::prelude::*;
 /// The method view.
 #[function_component(Method)]
 pub fn method() -> Html {
+    super::use_generation();
     let book = Codebook::bundled();
     let codes = |theme: Option<Theme>| {
         book.codes.iter().filter(move |c| c.theme == theme).map(|c| {

@@ -78,6 +78,19 @@ pub fn navigate(view: &View) {
     }
 }
 
+/// The generation of the session's data (see [`session::generation`]), provided
+/// around the views.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Generation(pub u32);
+
+/// Subscribes a component to the data generation: it re-renders when the reader's
+/// statement is added or removed, even if its props are unchanged. Every component
+/// that reads [`data`] or builds links ([`href`] carries the statement) calls it.
+#[hook]
+pub fn use_generation() -> u32 {
+    use_context::<Generation>().map_or_else(session::generation, |g| g.0)
+}
+
 /// Whether this is a browser. Pre-rendering (`src/bin/prerender.rs`) runs the same
 /// components natively, where every browser API panics: render code reaches the
 /// location, storage and the like only through functions that check this.
@@ -275,9 +288,13 @@ pub fn app(props: &AppProps) -> Html {
             <Header view={parsed.view.clone()} generation={session::generation()} {embedded} full_view={full_view.clone()} {page} />
             <main class="ef-main" id="ef-main" tabindex="-1">
                 { notices }
-                // Keyed by the data generation: adding or removing the reader's own
-                // statement re-renders every view from the new analysis.
-                <div class="ef-view" key={session::generation().to_string()}>{ main }</div>
+                // Adding or removing the reader's own statement changes the data and
+                // every link (links carry the statement): components that read either
+                // subscribe to the generation (`use_generation`) and re-render, so the
+                // view is updated in place instead of re-created.
+                <ContextProvider<Generation> context={Generation(session::generation())}>
+                    <div class="ef-view">{ main }</div>
+                </ContextProvider<Generation>>
             </main>
             <footer class="ef-footer">
                 if embedded {
@@ -349,7 +366,7 @@ fn header(props: &HeaderProps) -> Html {
                     <button type="submit">{ "Search" }</button>
                 </form>
             </nav>
-            <actions::ShareBar view={v.clone()} page={props.page.clone()} />
+            <actions::ShareBar view={v.clone()} page={props.page.clone()} generation={props.generation} />
         </header>
     }
 }

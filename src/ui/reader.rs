@@ -26,6 +26,7 @@ pub struct ReaderProps {
 /// The reading view.
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
+    super::use_generation();
     let data = data();
     let docs: Vec<&Document> = props.ids.iter().filter_map(|id| data.document(id)).collect();
     if docs.is_empty() {
@@ -74,6 +75,7 @@ struct ControlsProps {
 /// Theme filter and the choice of a statement to read alongside.
 #[function_component(ReaderControls)]
 fn reader_controls(props: &ControlsProps) -> Html {
+    super::use_generation();
     let data = data();
     let ids = props.ids.clone();
     let theme = props.theme;
@@ -140,6 +142,7 @@ struct PaneProps {
 /// One statement as its author wrote it, with coding marks and provenance.
 #[function_component(Pane)]
 fn pane(props: &PaneProps) -> Html {
+    super::use_generation();
     let data = data();
     let Some(d) = data.document(&props.id) else { return html! {} };
     let s = &*d.statement;
@@ -237,6 +240,7 @@ struct PanelProps {
 /// A sentence's coding: every theme and code, the words that triggered it, the rule.
 #[function_component(PassagePanel)]
 fn passage_panel(props: &PanelProps) -> Html {
+    super::use_generation();
     let data = data();
     let Some(d) = data.document(&props.id) else { return html! {} };
     let s = &*d.statement;
@@ -368,6 +372,7 @@ pub struct ProvenanceProps {
 /// Where the text comes from, how its date was established, and what cleaning removed.
 #[function_component(Provenance)]
 pub fn provenance(props: &ProvenanceProps) -> Html {
+    super::use_generation();
     let tag = format!("h{}", props.heading_level.clamp(1, 6));
     if props.statement == crate::supplied::ID {
         return html! {

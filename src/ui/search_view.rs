@@ -13,6 +13,7 @@ pub struct SearchProps {
 /// Results for a query, as a list of links (Tab or arrow keys move between them).
 #[function_component(SearchResults)]
 pub fn search_results(props: &SearchProps) -> Html {
+    super::use_generation();
     let data = data();
     let (hits, total) = search(&data, &props.query);
     let onkeydown = Callback::from(|e: KeyboardEvent| {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 /// Lists every bundled statement with its kind, author, date and source.
 #[function_component(StatementList)]
 pub fn statement_list() -> Html {
+    super::use_generation();
     let data = data();
     html! {
         <ol class="ef-statements">

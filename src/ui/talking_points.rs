@@ -13,6 +13,7 @@ pub struct TalkingPointsProps {
 /// A statement-by-talking-point matrix; each row opens its occurrences.
 #[function_component(TalkingPoints)]
 pub fn talking_points(props: &TalkingPointsProps) -> Html {
+    super::use_generation();
     let data = data();
     let r = &data.recurring;
     let docs = &data.documents;

@@ -49,6 +49,11 @@ test('a pasted statement appears as a marked column with frames and quotes, in t
   const quote = await cell.locator('blockquote').first().innerText();
   assert.ok(OWN.replace(/\n/g, ' ').includes(quote), `quote is verbatim: ${quote}`);
   assert.match(p.url(), /[?&]u=A[A-Za-z0-9_-]+$/);
+  // The comparison is updated in place, not re-created: every link in it, the bundled
+  // statements' columns included, now carries the statement.
+  const links = await p.locator('.ef-view a[href^="#/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(links.length > 20, `links in the comparison (${links.length})`);
+  assert.deepEqual(links.filter((href) => !/[?&]u=A/.test(href)), [], 'every link carries the statement');
   await p.screenshot({ path: join(ARTIFACTS, 'supplied-1280.png'), fullPage: false });
   await p.setViewportSize({ width: 320, height: 900 });
   await p.locator('#ef-yours-title').scrollIntoViewIfNeeded();
@@ -219,5 +224,8 @@ test('kept on this device only when asked; offered again, and forgotten on reque
   await p.getByRole('button', { name: 'Remove it' }).click();
   await p.waitForFunction(() => document.querySelectorAll('.ef-colhead').length === 5);
   assert.doesNotMatch(p.url(), /u=/);
+  const links = await p.locator('.ef-view a[href^="#/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links.filter((href) => /u=/.test(href)), [], 'no link carries the removed statement');
+  assert.equal(await p.locator('.ef-add-details').evaluate((d) => d.open), false, 'the form starts afresh');
   await p.close();
 });
