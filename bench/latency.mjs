@@ -1,41 +1,45 @@
-// Interaction latency in headless Chromium: time from an input to the next frame
-// after the DOM reflects it, 50 repetitions per interaction; prints median and p95.
-// Run after `make dist` with `node bench/latency.mjs` (part of `make bench`).
+// Interaction latency in headless Chromium: from an input to the DOM reflecting it, to
+// the next frame, and to that frame drawn; 50 repetitions per interaction, median and
+// p95. Run after `make dist` with `node bench/latency.mjs` (part of `make bench`).
 import { readFile, writeFile } from 'node:fs/promises';
 import { start, ROOT } from '../tests/e2e/harness.mjs';
 
 const REPS = 50;
 
 /** Runs `act` in the page REPS times and times three moments after each input:
- *  - `update`: the DOM reflects it (the widget's own work: event handler, Yew render);
+ *  - `update`: `done` holds, the DOM reflects it (the widget's own work: event handler,
+ *    Yew render);
  *  - `frame`: the next frame begins (its requestAnimationFrame callback), the issue's
  *    "input to the next frame";
  *  - `drawn`: the main thread has finished that frame's style, layout and paint (a task
  *    queued from the frame callback runs after them).
- *  Before each input the page is left idle (two frames and 60 ms), so one repetition's
- *  rendering never spills into the next one's figures. */
-async function measure(page, act, done) {
-  return page.evaluate(async ({ act, done, reps }) => {
-    const actFn = new Function('i', act);
-    const doneFn = new Function('i', done);
+ *  Before each input `prepare` runs and the page is left idle (two frames and 60 ms), so
+ *  one repetition's rendering never spills into the next one's figures. `extra`, if
+ *  given, returns a figure the page itself reports after each repetition. The snippets
+ *  are function bodies taking `i` (the repetition) and `arg`. */
+async function measure(page, act, done, { prepare = '', extra = '', arg = null } = {}) {
+  return page.evaluate(async ({ act, done, prepare, extra, arg, reps }) => {
+    const [actFn, doneFn, prepareFn, extraFn] = [act, done, prepare, extra].map((code) => new Function('i', 'arg', code));
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    const update = [], next = [], drawn = [];
+    const update = [], next = [], drawn = [], reported = [];
     for (let i = 0; i < reps; i++) {
+      prepareFn(i, arg);
       await frame(); await frame();
       await new Promise((r) => setTimeout(r, 60));
       const t0 = performance.now();
-      actFn(i);
+      actFn(i, arg);
       // Yew renders in a microtask after the handler; a slower path falls back to tasks.
-      for (let k = 0; !doneFn(i); k++) await (k < 20 ? Promise.resolve() : new Promise((r) => setTimeout(r, 0)));
+      for (let k = 0; !doneFn(i, arg); k++) await (k < 20 ? Promise.resolve() : new Promise((r) => setTimeout(r, 0)));
       update.push(performance.now() - t0);
       await new Promise((resolve) => requestAnimationFrame(() => {
         next.push(performance.now() - t0);
         setTimeout(() => { drawn.push(performance.now() - t0); resolve(); }, 0);
       }));
+      if (extra) reported.push(extraFn(i, arg));
     }
     const stats = (xs) => { xs.sort((a, b) => a - b); return { median: xs[Math.floor(reps / 2)], p95: xs[Math.floor(reps * 0.95)], max: xs[reps - 1] }; };
-    return { update: stats(update), frame: stats(next), drawn: stats(drawn) };
-  }, { act, done, reps: REPS });
+    return { update: stats(update), frame: stats(next), drawn: stats(drawn), ...(extra ? { extra: stats(reported) } : {}) };
+  }, { act, done, prepare, extra, arg, reps: REPS });
 }
 
 const h = await start();
@@ -64,34 +68,17 @@ results['switch theme filter (reader)'] = await measure(page,
   `document.getElementById(i % 2 ? 'ef-filter-all' : 'ef-filter-privacy').click()`,
   `return (document.querySelectorAll('.ef-body .ef-s-access').length === 0) === !(i % 2)`);
 
-/** Pastes `text` and presses the button REPS times (a new title each time), timed like
- *  `measure` up to the comparison showing the new column; also returns the analysis
- *  time the widget itself measured. */
-async function paste(page, text) {
-  return page.evaluate(async ({ text, reps }) => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    const update = [], next = [], drawn = [], analysis = [];
-    for (let i = 0; i < reps; i++) {
-      document.querySelector('.ef-add-details').open = true;
-      await frame(); await frame();
-      await new Promise((r) => setTimeout(r, 60));
-      const t0 = performance.now();
-      document.getElementById('ef-add-text').value = text;
-      document.getElementById('ef-add-title').value = `rep ${i}`;
-      document.querySelector('.ef-add-form button[type=submit]').click();
-      const shown = () => document.getElementById('ef-yours-title')?.textContent.endsWith(`rep ${i}`)
-        && document.querySelectorAll('.ef-colhead').length === 6;
-      for (let k = 0; !shown(); k++) await (k < 20 ? Promise.resolve() : new Promise((r) => setTimeout(r, 0)));
-      update.push(performance.now() - t0);
-      await new Promise((resolve) => requestAnimationFrame(() => {
-        next.push(performance.now() - t0);
-        setTimeout(() => { drawn.push(performance.now() - t0); resolve(); }, 0);
-      }));
-      analysis.push(Number(document.querySelector('.ef-yours').dataset.analysisMs));
-    }
-    const stats = (xs) => { xs.sort((a, b) => a - b); return { median: xs[Math.floor(reps / 2)], p95: xs[Math.floor(reps * 0.95)], max: xs[reps - 1] }; };
-    return { update: stats(update), frame: stats(next), drawn: stats(drawn), analysis: stats(analysis) };
-  }, { text, reps: REPS });
+/** Pastes `text` and presses the button REPS times (a new title each time), timed up to
+ *  the comparison showing the new column; `extra` is the analysis time the widget measured. */
+function paste(page, text) {
+  return measure(page,
+    `document.getElementById('ef-add-text').value = arg;
+     document.getElementById('ef-add-title').value = 'rep ' + i;
+     document.querySelector('.ef-add-form button[type=submit]').click()`,
+    `return document.getElementById('ef-yours-title')?.textContent.endsWith('rep ' + i)
+       && document.querySelectorAll('.ef-colhead').length === 6`,
+    { prepare: `document.querySelector('.ef-add-details').open = true`,
+      extra: `return Number(document.querySelector('.ef-yours').dataset.analysisMs)`, arg: text });
 }
 
 const own = await readFile(`${ROOT}/tests/e2e/fixtures/own-statement.txt`, 'utf8');
@@ -106,9 +93,9 @@ for (const [name, text] of [['typical', typical], ['at the limit', atLimit]]) {
   pasted[name] = { words: text.split(/\s+/).filter(Boolean).length, characters: [...text].length, ...(await paste(page, text)) };
 }
 for (const [name, r] of Object.entries(pasted)) {
-  const { analysis, ...timings } = r;
-  results[`paste a statement, ${name} (${r.words} words)`] = timings;
-  results[`  of which analysis in wasm (${name})`] = { update: analysis };
+  const { extra, words, characters, ...timings } = r;
+  results[`paste a statement, ${name} (${words} words)`] = timings;
+  results[`  of which analysis in wasm (${name})`] = { update: extra };
 }
 await page.close();
 await h.close();
