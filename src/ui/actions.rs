@@ -145,14 +145,12 @@ pub struct ShareProps {
     /// The widget's own page URL, for a widget mounted by the script API.
     #[prop_or_default]
     pub page: Option<AttrValue>,
-    /// The data generation: the link carries the reader's statement.
-    #[prop_or_default]
-    pub generation: u32,
 }
 
 /// Share the current view, download the coding.
 #[function_component(ShareBar)]
 pub fn share_bar(props: &ShareProps) -> Html {
+    let generation = super::use_generation();
     let url = use_state(String::new);
     let snippet = use_state(String::new);
     let show = {
@@ -176,7 +174,7 @@ pub fn share_bar(props: &ShareProps) -> Html {
     // Refresh the link shown whenever the view or the data change while it is open.
     {
         let (url, page) = (url.clone(), props.page.clone());
-        use_effect_with((props.view.clone(), props.generation), move |(view, _)| {
+        use_effect_with((props.view.clone(), generation), move |(view, _)| {
             if !url.is_empty() {
                 url.set(share_url(view, page.as_deref()));
             }

@@ -79,7 +79,7 @@ pub fn navigate(view: &View) {
 }
 
 /// The generation of the session's data (see [`session::generation`]), provided
-/// around the views.
+/// around the whole widget.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub struct Generation(pub u32);
 
@@ -283,18 +283,17 @@ pub fn app(props: &AppProps) -> Html {
         None => full_view_url(&parsed.view),
     };
     html! {
+        // Adding or removing the reader's own statement changes the data and every link
+        // (links carry the statement): components that read either subscribe to the
+        // generation (`use_generation`) and re-render, so the views are updated in place
+        // instead of re-created.
+        <ContextProvider<Generation> context={Generation(session::generation())}>
         <div class={classes!("ef-app", embedded.then_some("ef-embedded"))} ref={root}>
             <a class="ef-skip" href="#ef-main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); actions::focus_selector("#ef-main"); })}>{ "Skip to content" }</a>
-            <Header view={parsed.view.clone()} generation={session::generation()} {embedded} full_view={full_view.clone()} {page} />
+            <Header view={parsed.view.clone()} {embedded} full_view={full_view.clone()} {page} />
             <main class="ef-main" id="ef-main" tabindex="-1">
                 { notices }
-                // Adding or removing the reader's own statement changes the data and
-                // every link (links carry the statement): components that read either
-                // subscribe to the generation (`use_generation`) and re-render, so the
-                // view is updated in place instead of re-created.
-                <ContextProvider<Generation> context={Generation(session::generation())}>
-                    <div class="ef-view">{ main }</div>
-                </ContextProvider<Generation>>
+                <div class="ef-view">{ main }</div>
             </main>
             <footer class="ef-footer">
                 if embedded {
@@ -308,14 +307,13 @@ pub fn app(props: &AppProps) -> Html {
             </footer>
             <p class="ef-sr" aria-live="polite" aria-atomic="true" ref={announcer}></p>
         </div>
+        </ContextProvider<Generation>>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct HeaderProps {
     view: View,
-    /// The data generation: links carry the reader's statement, so they change with it.
-    generation: u32,
     embedded: bool,
     /// This view in the widget's own page.
     full_view: AttrValue,
@@ -326,6 +324,7 @@ struct HeaderProps {
 /// Title, view tabs, search and sharing.
 #[function_component(Header)]
 fn header(props: &HeaderProps) -> Html {
+    use_generation();
     let tab = |label: &str, target: View, active: bool| {
         html! {
             <li>
@@ -366,7 +365,7 @@ fn header(props: &HeaderProps) -> Html {
                     <button type="submit">{ "Search" }</button>
                 </form>
             </nav>
-            <actions::ShareBar view={v.clone()} page={props.page.clone()} generation={props.generation} />
+            <actions::ShareBar view={v.clone()} page={props.page.clone()} />
         </header>
     }
 }
