@@ -9,7 +9,7 @@
 //! - Our own: `{"type":"encryption-framing:height","height":<px>,"id":<id or null>}`;
 //!   a parent may send `{"type":"encryption-framing:ping"}` to ask for it again.
 
-use crate::view::{decode, encode};
+use crate::location::{encode, Query};
 
 /// How the page hosting the widget set it up, from the widget's own query string.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,17 +36,8 @@ const MAX_PARAM: usize = 2048;
 
 /// Reads the widget's query string (`?a=b&…`, with or without the `?`).
 pub fn parse_query(search: &str) -> EmbedConfig {
-    let q = search.strip_prefix('?').unwrap_or(search);
-    let params: Vec<(String, String)> = q
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(&k.replace('+', " ")), decode(&v.replace('+', " ")))
-        })
-        .filter(|(_, v)| v.len() <= MAX_PARAM)
-        .collect();
-    let get = |k: &str| params.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let query = Query::parse(search);
+    let get = |k: &str| query.get(k).filter(|v| v.len() <= MAX_PARAM).map(str::to_string);
     let child_id = get("childId").filter(|id| is_safe_id(id));
     let pym = child_id.map(|child_id| Pym {
         child_id,
@@ -115,8 +106,7 @@ pub fn article_link(parent_url: &str, view_hash: &str) -> String {
 /// The view hash carried in an article URL's `#ef=` fragment, if any.
 pub fn view_from_article(parent_url: &str) -> Option<String> {
     let (_, fragment) = parent_url.split_once('#')?;
-    let value = fragment.split('&').find_map(|p| p.strip_prefix("ef="))?;
-    Some(format!("#{}", decode(value)))
+    Some(format!("#{}", Query::parse(fragment).get("ef")?))
 }
 
 /// An `<iframe>` snippet for a view: title, width 100%, a default height, and a
