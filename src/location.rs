@@ -61,7 +61,9 @@ impl Query {
     /// Reads `a=b&c=d` (a leading `?` is allowed).
     pub fn parse(query: &str) -> Query {
         let query = query.strip_prefix('?').unwrap_or(query);
-        Query { pairs: form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect() }
+        Query {
+            pairs: form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect(),
+        }
     }
 
     /// The first value of `key`.

@@ -186,7 +186,8 @@ mod tests {
         let (_, problems) = resolve_raw(Raw { view: Some("#/read/zzz".into()), ..Raw::default() });
         assert!(problems[0].contains("option “view”"));
         let own = crate::supplied::check("Mine", "", "Encryption protects us all.").unwrap();
-        let (m, problems) = resolve_raw(Raw { view: Some(format!("#/read/yours?u={}", own.encode())), ..Raw::default() });
+        let (m, problems) =
+            resolve_raw(Raw { view: Some(format!("#/read/yours?u={}", own.encode())), ..Raw::default() });
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(m.state.held.map(|h| h.supplied.clone()), Some(own));
         assert!(matches!(m.state.view, View::Read { ref ids, .. } if ids == &["yours"]));

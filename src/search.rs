@@ -76,9 +76,7 @@ enum Term {
 impl Term {
     fn matches(&self, w: &Word) -> bool {
         match self {
-            Term::Word { folded, stem: s } => {
-                &w.folded == folded || s.as_ref().is_some_and(|s| *s == stem(&w.folded))
-            }
+            Term::Word { folded, stem: s } => &w.folded == folded || s.as_ref().is_some_and(|s| *s == stem(&w.folded)),
             Term::Prefix(p) => w.folded.starts_with(p.as_str()),
         }
     }

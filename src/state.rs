@@ -109,7 +109,13 @@ impl Default for State {
 impl State {
     /// The default view of the bundled corpus.
     pub fn new() -> State {
-        State { view: View::default(), notices: Vec::new(), data: Data::Bundled(analysis::bundled()), held: None, revision: 0 }
+        State {
+            view: View::default(),
+            notices: Vec::new(),
+            data: Data::Bundled(analysis::bundled()),
+            held: None,
+            revision: 0,
+        }
     }
 
     /// The state a hash describes: its statement resolved first (it decides which

@@ -146,7 +146,9 @@ pub fn describe(view: &View, catalog: &dyn Catalog) -> String {
             }
         }
         View::Method => "Method.".into(),
-        View::Search { query } => format!("Search results for {}.", truncate(query, 40)),
+        View::Search { query } => {
+            format!("Search results for {}.", truncate(&crate::supplied::make_visible(query).0, 40))
+        }
     }
 }
 

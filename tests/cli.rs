@@ -87,7 +87,8 @@ fn bad_input_gets_a_clear_error_naming_the_file() {
 
 #[test]
 fn a_line_of_spaces_or_no_break_spaces_separates_paragraphs_in_a_file() {
-    let path = tmp("nbsp.txt", "A heading without a full stop\n \u{00A0} \nThe body of the statement follows here".as_bytes());
+    let path =
+        tmp("nbsp.txt", "A heading without a full stop\n \u{00A0} \nThe body of the statement follows here".as_bytes());
     let (ok, out, err) = framing(&["analyze", &path]);
     assert!(ok, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -4,8 +4,8 @@
 
 use encryption_framing::analysis::{self, Codebook};
 use encryption_framing::corpus::YearMonthDay;
-use encryption_framing::supplied::{self, InputError, LinkError, Supplied};
 use encryption_framing::location::{self, Location};
+use encryption_framing::supplied::{self, InputError, LinkError, Supplied};
 use encryption_framing::view::View;
 use proptest::prelude::*;
 

@@ -1,0 +1,59 @@
+//! The browser calls the widget makes outside of effects and event handlers' own
+//! code: reading the page's address at start-up, writing history, the clock. Each
+//! checks [`super::in_browser`], so the pre-render (native) can reach none of them.
+
+use crate::state::Env;
+
+/// The page's hash (empty when pre-rendering).
+pub fn hash() -> String {
+    if !super::in_browser() {
+        return String::new();
+    }
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// The page's address without its hash: where the page's own widget lives.
+pub fn page_address() -> String {
+    if !super::in_browser() {
+        return String::new();
+    }
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// The page's origin and path, without query or hash.
+pub fn page_address_without_query() -> String {
+    if !super::in_browser() {
+        return String::new();
+    }
+    let l = gloo::utils::window().location();
+    format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+}
+
+/// A new history entry with this hash. `false` when the browser refused `pushState`
+/// (a sandboxed frame); the hash is then written instead, which fires `hashchange`.
+pub fn push(href: &str) -> bool {
+    if !super::in_browser() {
+        return false;
+    }
+    let window = gloo::utils::window();
+    let pushed =
+        window.history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))).is_ok();
+    if !pushed {
+        let _ = window.location().set_hash(href);
+    }
+    pushed
+}
+
+/// Milliseconds since the page started.
+pub fn now() -> f64 {
+    if !super::in_browser() {
+        return 0.0;
+    }
+    gloo::utils::window().performance().map_or(0.0, |p| p.now())
+}
+
+/// The surroundings a widget's state is computed with.
+pub fn env(page_len: usize) -> Env<'static> {
+    Env { now: &now, page_len, kept: &super::storage::kept }
+}
