@@ -45,6 +45,11 @@ pub fn push(href: &str) -> bool {
     pushed
 }
 
+/// Listens to a window event for as long as the returned guard lives.
+pub fn on_window(name: &'static str, f: impl Fn() + 'static) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(&gloo::utils::window(), name, move |_| f())
+}
+
 /// Milliseconds since the page started.
 pub fn now() -> f64 {
     if !super::in_browser() {

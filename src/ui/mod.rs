@@ -36,7 +36,6 @@ pub use crate::state::Data;
 
 use crate::state::State;
 use crate::view::{self, Catalog, View};
-use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -142,13 +141,11 @@ pub fn app(props: &AppProps) -> Html {
         let page = props.start.nav == Nav::Page;
         use_effect_with((), move |_| {
             let names: &[&str] = if page { &["hashchange", "popstate"] } else { &[] };
-            let listeners: Vec<EventListener> = names
+            let listeners: Vec<gloo::events::EventListener> = names
                 .iter()
                 .map(|&name| {
                     let dispatcher = dispatcher.clone();
-                    EventListener::new(&gloo::utils::window(), name, move |_| {
-                        dispatcher.dispatch(Action::Open(browser::hash()))
-                    })
+                    browser::on_window(name, move || dispatcher.dispatch(Action::Open(browser::hash())))
                 })
                 .collect();
             move || drop(listeners)
