@@ -180,7 +180,9 @@ pub fn share_bar(props: &ShareProps) -> Html {
             }
         });
     }
-    let csv = Callback::from(|_| download("encryption-framing-coding.csv", "text/csv", &export::to_csv(&data())));
+    let csv = Callback::from(|_| {
+        download("encryption-framing-coding.csv", "text/csv", &export::to_csv(&data(), Codebook::bundled()))
+    });
     let json = Callback::from(|_| {
         let v = export::to_json(&data(), Codebook::bundled());
         download(
