@@ -62,6 +62,26 @@ impl Theme {
     }
 }
 
+/// A code's position in [`Codebook::codes`]: analysis results carry this, and
+/// the id (`acc.lawful`) is looked up only where text is written (exports, the
+/// CLI, the URL). Ordering by it is codebook order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CodeId(pub u16);
+
+impl CodeId {
+    /// The index into [`Codebook::codes`].
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+}
+
+/// What a label or a rule is about: a theme, or a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    Theme(Theme),
+    Code(CodeId),
+}
+
 /// One alternative within a slot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
@@ -178,7 +198,42 @@ impl Codebook {
 
     /// Looks a code up by id.
     pub fn code(&self, id: &str) -> Option<&Code> {
-        self.codes.iter().find(|c| c.id == id)
+        self.code_id(id).map(|c| &self[c])
+    }
+
+    /// The index of the code with this id.
+    pub fn code_id(&self, id: &str) -> Option<CodeId> {
+        let i = self.codes.iter().position(|c| c.id == id)?;
+        Some(CodeId(i as u16))
+    }
+
+    /// Every code with its index, in codebook order.
+    pub fn code_ids(&self) -> impl Iterator<Item = (CodeId, &Code)> {
+        self.codes.iter().enumerate().map(|(i, c)| (CodeId(i as u16), c))
+    }
+
+    /// The id of a target, as data files, URLs and exports write it.
+    pub fn target_id(&self, target: Target) -> &str {
+        match target {
+            Target::Theme(t) => t.id(),
+            Target::Code(c) => &self[c].id,
+        }
+    }
+
+    /// The theme a target belongs to (`None` for a cross-cutting device).
+    pub fn target_theme(&self, target: Target) -> Option<Theme> {
+        match target {
+            Target::Theme(t) => Some(t),
+            Target::Code(c) => self[c].theme,
+        }
+    }
+
+    /// The rules of a target: a theme's cues or a code's rules.
+    pub fn rules_of(&self, target: Target) -> &[Rule] {
+        match target {
+            Target::Theme(t) => &self.theme(t).cues,
+            Target::Code(c) => &self[c].rules,
+        }
     }
 
     /// The entry for a theme.
@@ -279,6 +334,9 @@ impl Codebook {
                 _ => return Err(err(format!("`{key}` is not expected here"))),
             }
         }
+        if book.codes.len() > usize::from(u16::MAX) {
+            return Err(CodebookError { line: 1, message: "too many codes".into() });
+        }
         for theme in Theme::ALL {
             if !book.themes.iter().any(|t| t.theme == theme) {
                 return Err(CodebookError { line: 1, message: format!("theme `{}` has no entry", theme.id()) });
@@ -305,8 +363,22 @@ impl Codebook {
     }
 }
 
+impl std::ops::Index<CodeId> for Codebook {
+    type Output = Code;
+    fn index(&self, id: CodeId) -> &Code {
+        &self.codes[id.index()]
+    }
+}
+
+/// Names a rule may not take: evidence that no rule produced is written
+/// `<target>/<one of these>` in exports.
+pub const RESERVED_RULE_NAMES: [&str; 2] = ["lead-in", "context"];
+
 /// Compiles one rule from its written pattern.
 pub fn parse_rule(id: &str, written: &str) -> Result<Rule, String> {
+    if id.rsplit('/').next().is_some_and(|name| RESERVED_RULE_NAMES.contains(&name)) {
+        return Err(format!("rule `{id}`: the name is reserved for labels no rule produced"));
+    }
     let (pattern, flags_src) = match written.find('[') {
         Some(i) => (written[..i].trim(), written[i..].trim()),
         None => (written.trim(), ""),

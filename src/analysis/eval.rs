@@ -136,7 +136,7 @@ pub fn evaluate(annotations: &[Annotation], corpus: &CorpusAnalysis, book: &Code
             let mut codes: Vec<String> = Vec::new();
             for s in &analysis.sentences {
                 themes.extend(s.themes.iter().map(|t| t.id().to_string()));
-                codes.extend(s.codes.iter().cloned());
+                codes.extend(s.codes.iter().map(|&c| book[c].id.clone()));
             }
             Some((themes, codes))
         } else {
@@ -144,8 +144,10 @@ pub fn evaluate(annotations: &[Annotation], corpus: &CorpusAnalysis, book: &Code
                 let text = &d.statement.body.text;
                 let hits: Vec<_> =
                     d.analysis.sentences.iter().filter(|s| text[s.start..s.end].starts_with(&a.sentence)).collect();
-                (hits.len() == 1)
-                    .then(|| (hits[0].themes.iter().map(|t| t.id().to_string()).collect(), hits[0].codes.clone()))
+                (hits.len() == 1).then(|| {
+                    let themes = hits[0].themes.iter().map(|t| t.id().to_string()).collect();
+                    (themes, hits[0].codes.iter().map(|&c| book[c].id.clone()).collect())
+                })
             })
         };
         let Some((themes, codes)) = predicted else {

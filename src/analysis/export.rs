@@ -4,7 +4,7 @@
 //! Annotation `TextPositionSelector` does, into each document's `text`; internally
 //! the analysis works in byte offsets. The format is documented in README.md.
 
-use super::{Codebook, CorpusAnalysis, Document};
+use super::{CodeId, Codebook, CorpusAnalysis, Document, Target};
 use serde_json::{json, Value};
 
 /// Converts byte offsets of one text into character offsets in O(log n) each.
@@ -42,7 +42,7 @@ pub fn codebook_json(book: &Codebook) -> Value {
     })
 }
 
-fn document_json(doc: &Document) -> Value {
+fn document_json(doc: &Document, book: &Codebook) -> Value {
     let s = &*doc.statement;
     let text = &s.body.text;
     let off = CharOffsets::new(text);
@@ -55,9 +55,9 @@ fn document_json(doc: &Document) -> Value {
                 "start": off.of(x.start), "end": off.of(x.end), "text": &text[x.start..x.end],
                 "heading": x.heading,
                 "themes": x.themes.iter().map(|t| t.id()).collect::<Vec<_>>(),
-                "codes": x.codes,
+                "codes": x.codes.iter().map(|&c| &book[c].id).collect::<Vec<_>>(),
                 "evidence": x.evidence.iter().map(|e| json!({
-                    "label": e.target, "rule": e.rule, "start": off.of(e.start), "end": off.of(e.end),
+                    "label": book.target_id(e.target), "rule": e.rule_id(book), "start": off.of(e.start), "end": off.of(e.end),
                     "text": &text[e.start..e.end], "quoted": e.quoted,
                 })).collect::<Vec<_>>(),
             })
@@ -76,7 +76,7 @@ fn document_json(doc: &Document) -> Value {
                     json!({ "sentence": i, "start": off.of(q.start), "end": off.of(q.end), "text": &text[q.start..q.end] })
                 })
                 .collect();
-            let frames: Vec<Value> = t.frames.iter().map(|(c, n)| json!({ "code": c, "sentences": n })).collect();
+            let frames: Vec<Value> = t.frames.iter().map(|(c, n)| json!({ "code": book[*c].id, "sentences": n })).collect();
             let v = json!({ "sentences": t.sentences, "percent_of_words": t.percent(summary.words), "frames": frames, "quotes": quotes });
             (t.theme.id().to_string(), v)
         })
@@ -104,7 +104,7 @@ pub fn to_json(analysis: &CorpusAnalysis, book: &Codebook) -> Value {
         .chain(analysis.recurring.claims.iter().map(|t| (t, "claim")))
         .map(|(t, kind)| {
             json!({
-                "id": t.id, "kind": kind, "label": t.label, "code": t.code, "statements": t.statements(),
+                "id": t.id, "kind": kind, "label": t.label, "code": t.code.map(|c| &book[c].id), "statements": t.statements(),
                 "occurrences": t.occurrences.iter().map(|o| json!({
                     "doc": o.doc, "date": date_of(&o.doc), "start": chars_of(&o.doc, o.start), "end": chars_of(&o.doc, o.end),
                     "text": text_of(&o.doc, o.start, o.end), "similarity": o.similarity,
@@ -116,7 +116,7 @@ pub fn to_json(analysis: &CorpusAnalysis, book: &Codebook) -> Value {
         |u: &[super::summary::CodeUse]| {
             u.iter()
             .map(|c| json!({
-                "code": c.code,
+                "code": book[c.code].id,
                 "used_by": c.used_by.iter().map(|(id, n)| json!({ "id": id, "sentences": n })).collect::<Vec<_>>(),
                 "absent_from": c.absent_from,
             }))
@@ -128,7 +128,7 @@ pub fn to_json(analysis: &CorpusAnalysis, book: &Codebook) -> Value {
     json!({
         "format": "encryption-framing/coding@1",
         "codebook": codebook_json(book),
-        "documents": analysis.documents.iter().map(document_json).collect::<Vec<_>>(),
+        "documents": analysis.documents.iter().map(|d| document_json(d, book)).collect::<Vec<_>>(),
         "comparison": comparison,
         "recurring": recurring,
     })
@@ -146,18 +146,18 @@ fn csv_field(s: &str) -> String {
 
 /// One row per sentence and code; a sentence with no code gets one row with an
 /// empty code, so every sentence appears (the CLI's `--format csv`).
-pub fn to_csv(analysis: &CorpusAnalysis) -> String {
+pub fn to_csv(analysis: &CorpusAnalysis, book: &Codebook) -> String {
     let mut out = String::from("doc,sentence,start,end,themes,code,rules,evidence,quoted,text\n");
     for doc in &analysis.documents {
         let text = &doc.statement.body.text;
         let off = CharOffsets::new(text);
         for (i, s) in doc.analysis.sentences.iter().enumerate() {
             let themes: Vec<&str> = s.themes.iter().map(|t| t.id()).collect();
-            let codes: Vec<Option<&String>> =
-                if s.codes.is_empty() { vec![None] } else { s.codes.iter().map(Some).collect() };
+            let codes: Vec<Option<CodeId>> =
+                if s.codes.is_empty() { vec![None] } else { s.codes.iter().copied().map(Some).collect() };
             for code in codes {
-                let ev: Vec<_> = s.evidence.iter().filter(|e| Some(&e.target) == code).collect();
-                let rules: Vec<&str> = ev.iter().map(|e| e.rule.as_str()).collect();
+                let ev: Vec<_> = s.evidence.iter().filter(|e| code.map(Target::Code) == Some(e.target)).collect();
+                let rules: Vec<String> = ev.iter().map(|e| e.rule_id(book)).collect();
                 let spans: Vec<&str> = ev.iter().map(|e| &text[e.start..e.end]).collect();
                 let quoted = !ev.is_empty() && ev.iter().all(|e| e.quoted);
                 let row = [
@@ -166,7 +166,7 @@ pub fn to_csv(analysis: &CorpusAnalysis) -> String {
                     off.of(s.start).to_string(),
                     off.of(s.end).to_string(),
                     csv_field(&themes.join(";")),
-                    csv_field(code.map_or("", |c| c.as_str())),
+                    csv_field(code.map_or("", |c| book[c].id.as_str())),
                     csv_field(&rules.join(";")),
                     csv_field(&spans.join(" | ")),
                     quoted.to_string(),

@@ -4,51 +4,52 @@
 //! looks up only the rules that could start there: the cost is linear in the
 //! number of tokens, whatever the size of the codebook.
 
-use super::codebook::{Alt, Codebook, Rule, Theme};
+use super::codebook::{Alt, CodeId, Codebook, Rule, Target};
 use super::tokens::{negated, Token};
 use std::collections::HashMap;
 
 /// How far back a negation word may stand from the word it negates.
 const NEGATION_WINDOW: usize = 12;
 
-/// What a matched rule labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Target {
-    /// A theme cue (index into `Theme::ALL`).
-    Theme(Theme),
-    /// A code (index into `Codebook::codes`).
-    Code(usize),
-}
-
 /// One rule match: the rule, and the first and last matched token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit<'a> {
     pub target: Target,
+    /// The rule's index in its target's rules ([`Codebook::rules_of`]).
+    pub index: u16,
     pub rule: &'a Rule,
     pub first: usize,
     pub last: usize,
 }
 
+type Entry<'a> = (Target, u16, &'a Rule);
+
 /// A compiled index over a codebook's rules.
 pub struct Matcher<'a> {
-    by_stem: HashMap<&'a str, Vec<(Target, &'a Rule)>>,
+    by_stem: HashMap<&'a str, Vec<Entry<'a>>>,
     /// Keyed by the prefix itself: a token probes each of its own prefixes.
-    by_prefix: HashMap<&'a str, Vec<(Target, &'a Rule)>>,
-    by_number: Vec<(Target, &'a Rule)>,
+    by_prefix: HashMap<&'a str, Vec<Entry<'a>>>,
+    by_number: Vec<Entry<'a>>,
 }
 
 impl<'a> Matcher<'a> {
     /// Indexes every cue and rule of `book`.
     pub fn new(book: &'a Codebook) -> Matcher<'a> {
         let mut m = Matcher { by_stem: HashMap::new(), by_prefix: HashMap::new(), by_number: Vec::new() };
-        let cues = book.themes.iter().flat_map(|t| t.cues.iter().map(move |r| (Target::Theme(t.theme), r)));
-        let codes = book.codes.iter().enumerate().flat_map(|(i, c)| c.rules.iter().map(move |r| (Target::Code(i), r)));
-        for (target, rule) in cues.chain(codes) {
-            for alt in &rule.slots[0].alts {
-                match alt {
-                    Alt::Stem(s) => m.by_stem.entry(s.as_str()).or_default().push((target, rule)),
-                    Alt::Prefix(p) => m.by_prefix.entry(p.as_str()).or_default().push((target, rule)),
-                    Alt::Number => m.by_number.push((target, rule)),
+        let targets = book
+            .themes
+            .iter()
+            .map(|t| Target::Theme(t.theme))
+            .chain((0..book.codes.len()).map(|i| Target::Code(CodeId(i as u16))));
+        for target in targets {
+            for (index, rule) in book.rules_of(target).iter().enumerate() {
+                let entry = (target, index as u16, rule);
+                for alt in &rule.slots[0].alts {
+                    match alt {
+                        Alt::Stem(s) => m.by_stem.entry(s.as_str()).or_default().push(entry),
+                        Alt::Prefix(p) => m.by_prefix.entry(p.as_str()).or_default().push(entry),
+                        Alt::Number => m.by_number.push(entry),
+                    }
                 }
             }
         }
@@ -71,12 +72,12 @@ impl<'a> Matcher<'a> {
                 .flatten()
                 .copied();
             let numbers = self.by_number.iter().copied().filter(|_| is_quantity(tokens, i));
-            for (target, rule) in stems.chain(prefixes).chain(numbers) {
+            for (target, index, rule) in stems.chain(prefixes).chain(numbers) {
                 if out.iter().any(|h| std::ptr::eq(h.rule, rule)) || !flags_hold(rule, tokens, i) {
                     continue;
                 }
                 if let Some(last) = match_from(rule, tokens, i, 1) {
-                    out.push(Hit { target, rule, first: i, last });
+                    out.push(Hit { target, index, rule, first: i, last });
                 }
             }
         }

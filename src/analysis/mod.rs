@@ -13,23 +13,53 @@ pub mod summary;
 pub mod tokens;
 
 use crate::corpus::{Body, Statement};
-pub use codebook::{Code, Codebook, Theme};
-use matcher::{Matcher, Target};
+pub use codebook::{Code, CodeId, Codebook, Target, Theme};
+use matcher::Matcher;
 pub use recurring::{Occurrence, Recurring, TalkingPoint};
 pub use summary::{Comparison, StatementSummary, ThemeSummary};
 
-/// Why a sentence carries a theme or code: the rule and the words it matched.
+/// Where a label came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// A rule of the codebook matched the words: index into the target's rules
+    /// ([`Codebook::rules_of`]: a theme's cues, or a code's rules).
+    Rule(u16),
+    /// A list item continues the sentence introducing its list (index into
+    /// `Analysis::sentences`), whose words are the evidence.
+    LeadIn { sentence: usize },
+}
+
+/// Why a sentence carries a theme or code: where the label came from and the words behind it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
-    /// A theme id (`encryption`) for a theme cue, or a code id (`acc.lawful`).
-    pub target: String,
-    /// The rule id, `<code or theme>/<name>`, as in the codebook.
-    pub rule: String,
+    /// The theme (a cue matched) or code the evidence is for.
+    pub target: Target,
+    pub source: Source,
     /// Byte offsets of the matched words in the body text.
     pub start: usize,
     pub end: usize,
     /// The words were inside a quotation (someone else's words, quoted).
     pub quoted: bool,
+}
+
+impl Evidence {
+    /// The rule that matched, if a rule did.
+    pub fn rule<'b>(&self, book: &'b Codebook) -> Option<&'b codebook::Rule> {
+        match self.source {
+            Source::Rule(i) => book.rules_of(self.target).get(usize::from(i)),
+            Source::LeadIn { .. } => None,
+        }
+    }
+
+    /// The rule id as exports write it: `<code or theme>/<name>`, or
+    /// `<code or theme>/lead-in` for a label carried over from a list's lead-in.
+    pub fn rule_id(&self, book: &Codebook) -> String {
+        let name = match self.source {
+            Source::Rule(_) => return self.rule(book).map(|r| r.id.clone()).unwrap_or_default(),
+            Source::LeadIn { .. } => "lead-in",
+        };
+        format!("{}/{name}", book.target_id(self.target))
+    }
 }
 
 /// One sentence and its labels.
@@ -43,8 +73,8 @@ pub struct Sentence {
     pub heading: bool,
     /// Themes in `Theme::ALL` order.
     pub themes: Vec<Theme>,
-    /// Code ids in codebook order.
-    pub codes: Vec<String>,
+    /// Codes in codebook order.
+    pub codes: Vec<CodeId>,
     pub evidence: Vec<Evidence>,
     /// Number of words, for shares and ranking.
     pub words: usize,
@@ -52,8 +82,26 @@ pub struct Sentence {
 
 impl Sentence {
     /// Whether the sentence carries `code`.
-    pub fn has_code(&self, code: &str) -> bool {
-        self.codes.iter().any(|c| c == code)
+    pub fn has_code(&self, code: CodeId) -> bool {
+        self.codes.contains(&code)
+    }
+
+    /// Adds a label (and the theme it implies) unless the sentence has it;
+    /// returns whether it was new.
+    fn add(&mut self, book: &Codebook, target: Target) -> bool {
+        let new = match target {
+            Target::Theme(t) => !self.themes.contains(&t),
+            Target::Code(c) => !self.codes.contains(&c),
+        };
+        if let (Target::Code(c), true) = (target, new) {
+            self.codes.push(c);
+            self.codes.sort_unstable();
+        }
+        if let Some(t) = book.target_theme(target).filter(|t| !self.themes.contains(t)) {
+            self.themes.push(t);
+            self.themes.sort_unstable();
+        }
+        new
     }
 }
 
@@ -82,43 +130,27 @@ fn analyze_with(body: &Body, book: &Codebook, matcher: &Matcher) -> Analysis {
             words.record(index, span.start, span.heading, &tokens);
             let mut hits = matcher.hits(&tokens);
             hits.sort_by_key(|h| (h.target, h.first));
-            let mut themes: Vec<Theme> = Vec::new();
-            let mut codes: Vec<String> = Vec::new();
-            let mut evidence = Vec::new();
+            let mut sentence = Sentence {
+                start: span.start,
+                end: span.end,
+                block: span.block,
+                heading: span.heading,
+                themes: Vec::new(),
+                codes: Vec::new(),
+                evidence: Vec::with_capacity(hits.len()),
+                words: tokens.len(),
+            };
             for h in &hits {
-                let (target, theme) = match h.target {
-                    Target::Theme(t) => (t.id().to_string(), Some(t)),
-                    Target::Code(i) => {
-                        let code = &book.codes[i];
-                        if !codes.contains(&code.id) {
-                            codes.push(code.id.clone());
-                        }
-                        (code.id.clone(), code.theme)
-                    }
-                };
-                if let Some(t) = theme.filter(|t| !themes.contains(t)) {
-                    themes.push(t);
-                }
-                evidence.push(Evidence {
-                    target,
-                    rule: h.rule.id.clone(),
+                sentence.add(book, h.target);
+                sentence.evidence.push(Evidence {
+                    target: h.target,
+                    source: Source::Rule(h.index),
                     start: span.start + tokens[h.first].start,
                     end: span.start + tokens[h.last].end,
                     quoted: tokens[h.first].quoted,
                 });
             }
-            themes.sort();
-            codes.sort_by_key(|c| book.codes.iter().position(|x| &x.id == c));
-            Sentence {
-                start: span.start,
-                end: span.end,
-                block: span.block,
-                heading: span.heading,
-                themes,
-                codes,
-                evidence,
-                words: tokens.len(),
-            }
+            sentence
         })
         .collect();
     let mut analysis = Analysis { sentences, words };
@@ -145,30 +177,20 @@ fn inherit_from_lead_ins(analysis: &mut Analysis, body: &Body, book: &Codebook) 
         let Some(l) = lead else { continue };
         let lead_sentence = analysis.sentences[l].clone();
         let item = &mut analysis.sentences[i];
-        for theme in &lead_sentence.themes {
-            if !item.themes.contains(theme) {
-                item.themes.push(*theme);
-                item.evidence.push(Evidence {
-                    target: theme.id().to_string(),
-                    rule: format!("{}/lead-in", theme.id()),
-                    start: lead_sentence.start,
-                    end: lead_sentence.end,
-                    quoted: false,
-                });
+        let source = Source::LeadIn { sentence: l };
+        for &theme in &lead_sentence.themes {
+            if item.add(book, Target::Theme(theme)) {
+                let (start, end) = (lead_sentence.start, lead_sentence.end);
+                item.evidence.push(Evidence { target: Target::Theme(theme), source, start, end, quoted: false });
             }
         }
-        for code in book.codes.iter().filter(|c| c.inherit_lead_in && lead_sentence.has_code(&c.id)) {
-            if !item.has_code(&code.id) {
-                item.codes.push(code.id.clone());
-                let from = lead_sentence.evidence.iter().find(|e| e.target == code.id).expect("a code has evidence");
-                item.evidence.push(Evidence { rule: format!("{}/lead-in", code.id), ..from.clone() });
-                if let Some(t) = code.theme.filter(|t| !item.themes.contains(t)) {
-                    item.themes.push(t);
-                }
+        for &code in lead_sentence.codes.iter().filter(|&&c| book[c].inherit_lead_in) {
+            let target = Target::Code(code);
+            if item.add(book, target) {
+                let from = lead_sentence.evidence.iter().find(|e| e.target == target).expect("a code has evidence");
+                item.evidence.push(Evidence { source, ..from.clone() });
             }
         }
-        item.themes.sort();
-        item.codes.sort_by_key(|c| book.codes.iter().position(|x| &x.id == c));
     }
 }
 

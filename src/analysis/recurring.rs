@@ -50,7 +50,7 @@ pub struct TalkingPoint {
     /// The passage as its earliest statement words it, or the code's label.
     pub label: String,
     /// For claims, the code.
-    pub code: Option<String>,
+    pub code: Option<super::CodeId>,
     /// In document (date) order.
     pub occurrences: Vec<Occurrence>,
 }
@@ -246,7 +246,7 @@ fn passages(documents: &[Document], words: &[&Words]) -> Vec<TalkingPoint> {
 
 fn claims(documents: &[Document], book: &Codebook, words: &[&Words]) -> Vec<TalkingPoint> {
     let mut out = Vec::new();
-    for code in &book.codes {
+    for (id, code) in book.code_ids() {
         // (doc, sentence index, stems)
         let members: Vec<(usize, usize, &[u64])> = documents
             .iter()
@@ -256,7 +256,7 @@ fn claims(documents: &[Document], book: &Codebook, words: &[&Words]) -> Vec<Talk
                     .sentences
                     .iter()
                     .enumerate()
-                    .filter(|(_, s)| s.has_code(&code.id))
+                    .filter(|(_, s)| s.has_code(id))
                     .map(move |(i, _)| (d, i, words[d].stems[i].as_slice()))
             })
             .collect();
@@ -302,12 +302,7 @@ fn claims(documents: &[Document], book: &Codebook, words: &[&Words]) -> Vec<Talk
                 })
             })
             .collect();
-        out.push(TalkingPoint {
-            id: format!("c-{}", code.id),
-            label: code.label.clone(),
-            code: Some(code.id.clone()),
-            occurrences,
-        });
+        out.push(TalkingPoint { id: format!("c-{}", code.id), label: code.label.clone(), code: Some(id), occurrences });
     }
     out
 }

@@ -1,7 +1,7 @@
 //! Per statement and theme: how much addresses it, its dominant frames, its key
 //! quotes; across statements: which frames each uses and which it never uses.
 
-use super::{Analysis, Codebook, Document, Sentence, Theme};
+use super::{Analysis, CodeId, Codebook, Document, Sentence, Target, Theme};
 use crate::corpus::Statement;
 
 /// How one statement treats one theme.
@@ -12,8 +12,8 @@ pub struct ThemeSummary {
     pub sentences: usize,
     /// Their words, out of [`StatementSummary::words`].
     pub words: usize,
-    /// The theme's codes this statement uses, most frequent first: (code id, sentences).
-    pub frames: Vec<(String, usize)>,
+    /// The theme's codes this statement uses, most frequent first: (code, sentences).
+    pub frames: Vec<(CodeId, usize)>,
     /// Indices into `Analysis::sentences` of the strongest quotes, best first (at most 3).
     pub quotes: Vec<usize>,
 }
@@ -47,9 +47,10 @@ impl StatementSummary {
 
 /// Ranks a sentence as a quote for `theme`: more distinct frames of the theme first,
 /// then the statement's own words over quoted ones, then concision.
-fn quote_score(s: &Sentence, theme: Theme) -> i64 {
-    let frames = s.codes.iter().filter(|c| c.starts_with(theme.code_prefix())).count() as i64;
-    let own_words = s.evidence.iter().any(|e| !e.quoted && e.target.starts_with(theme.code_prefix()));
+fn quote_score(s: &Sentence, theme: Theme, book: &Codebook) -> i64 {
+    let frames = s.codes.iter().filter(|&&c| book[c].theme == Some(theme)).count() as i64;
+    let own_words =
+        s.evidence.iter().any(|e| !e.quoted && matches!(e.target, Target::Code(c) if book[c].theme == Some(theme)));
     let long = s.words > 55;
     frames * 4 + i64::from(own_words) * 2 - i64::from(long) * 3
 }
@@ -67,14 +68,15 @@ pub fn summarize(statement: &Statement, analysis: &Analysis, book: &Codebook) ->
         .map(|theme| {
             let with: Vec<(usize, &Sentence)> =
                 body.iter().copied().filter(|(_, s)| s.themes.contains(&theme)).collect();
-            let mut frames: Vec<(String, usize)> = book
-                .codes_of(theme)
-                .map(|c| (c.id.clone(), with.iter().filter(|(_, s)| s.has_code(&c.id)).count()))
+            let mut frames: Vec<(CodeId, usize)> = book
+                .code_ids()
+                .filter(|(_, c)| c.theme == Some(theme))
+                .map(|(id, _)| (id, with.iter().filter(|(_, s)| s.has_code(id)).count()))
                 .filter(|(_, n)| *n > 0)
                 .collect();
             frames.sort_by_key(|f| std::cmp::Reverse(f.1));
             let mut ranked: Vec<(i64, usize)> =
-                with.iter().filter(|(_, s)| own_voice(s)).map(|&(i, s)| (quote_score(s, theme), i)).collect();
+                with.iter().filter(|(_, s)| own_voice(s)).map(|&(i, s)| (quote_score(s, theme, book), i)).collect();
             ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             ThemeSummary {
                 theme,
@@ -91,7 +93,7 @@ pub fn summarize(statement: &Statement, analysis: &Analysis, book: &Codebook) ->
 /// Which statements use a code, and which never do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodeUse {
-    pub code: String,
+    pub code: CodeId,
     /// (statement id, sentences using the code), in corpus order.
     pub used_by: Vec<(String, usize)>,
     /// Statements that never use the code: an absence is a finding.
@@ -108,7 +110,7 @@ pub struct Comparison {
 
 /// Compares analysed statements code by code.
 pub fn compare(documents: &[Document], book: &Codebook) -> Comparison {
-    let code_use = |code: &str| {
+    let code_use = |code: CodeId| {
         let mut used_by = Vec::new();
         let mut absent_from = Vec::new();
         for d in documents {
@@ -119,10 +121,13 @@ pub fn compare(documents: &[Document], book: &Codebook) -> Comparison {
                 absent_from.push(d.statement.id.clone());
             }
         }
-        CodeUse { code: code.to_string(), used_by, absent_from }
+        CodeUse { code, used_by, absent_from }
     };
     Comparison {
-        themes: Theme::ALL.into_iter().map(|t| (t, book.codes_of(t).map(|c| code_use(&c.id)).collect())).collect(),
-        devices: book.codes.iter().filter(|c| c.theme.is_none()).map(|c| code_use(&c.id)).collect(),
+        themes: Theme::ALL
+            .into_iter()
+            .map(|t| (t, book.code_ids().filter(|(_, c)| c.theme == Some(t)).map(|(id, _)| code_use(id)).collect()))
+            .collect(),
+        devices: book.code_ids().filter(|(_, c)| c.theme.is_none()).map(|(id, _)| code_use(id)).collect(),
     }
 }

@@ -69,7 +69,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
             s.push('\n');
             s
         }
-        Format::Csv => export::to_csv(&result),
+        Format::Csv => export::to_csv(&result, book),
     })
 }
 

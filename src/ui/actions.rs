@@ -114,7 +114,9 @@ pub fn share_bar(props: &ShareProps) -> Html {
     let snippet = crate::embed::iframe_snippet(&ctx.full_url(&View::default()), &ctx.href(&props.view), title);
     let csv = {
         let data = ctx.data.clone();
-        Callback::from(move |_| download("encryption-framing-coding.csv", "text/csv", &export::to_csv(&data)))
+        Callback::from(move |_| {
+            download("encryption-framing-coding.csv", "text/csv", &export::to_csv(&data, Codebook::bundled()))
+        })
     };
     let json = {
         let data = ctx.data.clone();

@@ -211,17 +211,17 @@ pub fn cell(props: &CellProps) -> Html {
         };
     }
     let pct = t.percent(d.summary.words);
-    let chips = t.frames.iter().filter_map(|(code, n)| {
-        let c = book.code(code)?;
-        Some(html! {
+    let chips = t.frames.iter().map(|&(code, n)| {
+        let c = &book[code];
+        html! {
             <li>
                 <details class={classes!("ef-chip", format!("ef-theme-{}", props.theme.id()))}>
-                    <summary>{ &c.label }<span class="ef-count">{ format!(" · {n}") }<span class="ef-sr">{ if *n == 1 { " sentence" } else { " sentences" } }</span></span></summary>
+                    <summary>{ &c.label }<span class="ef-count">{ format!(" · {n}") }<span class="ef-sr">{ if n == 1 { " sentence" } else { " sentences" } }</span></span></summary>
                     <p>{ &c.definition }</p>
                     <p class="ef-small">{ "Policy frame: " }{ c.policy_frames.join("; ") }{ ". Code " }<code>{ &c.id }</code>{ "." }</p>
                 </details>
             </li>
-        })
+        }
     });
     let quotes = t.quotes.iter().take(2).map(|&i| {
         let sentence = &d.analysis.sentences[i];
@@ -269,9 +269,9 @@ fn absences(d: &Document, theme: Theme, focused: bool) -> Html {
     let book = Codebook::bundled();
     let t = d.summary.theme(theme);
     let missing: Vec<&str> = book
-        .codes_of(theme)
-        .filter(|c| !t.frames.iter().any(|(id, _)| id == &c.id))
-        .map(|c| c.label.as_str())
+        .code_ids()
+        .filter(|(id, c)| c.theme == Some(theme) && !t.frames.iter().any(|(f, _)| f == id))
+        .map(|(_, c)| c.label.as_str())
         .collect();
     if missing.is_empty() {
         return html! { <p class="ef-absent">{ "Uses every frame of this theme." }</p> };

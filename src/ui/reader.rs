@@ -8,7 +8,7 @@ use super::ctx::use_ctx;
 use super::statement_list::source_line;
 use super::theme_choice::ThemeChoice;
 use super::Link;
-use crate::analysis::{Codebook, Document, Sentence, Theme};
+use crate::analysis::{Codebook, Document, Sentence, Target, Theme};
 use crate::cite::citation;
 use crate::corpus::{Kind, Statement};
 use crate::view::{Passage, View};
@@ -251,45 +251,41 @@ fn passage_panel(props: &PanelProps) -> Html {
         at: Some(Passage { id: s.id.clone(), sentence: props.index }),
     };
     let link = ctx.full_url(&target);
-    let evidence_for = |target: &str| {
+    let evidence_for = |target: Target| {
         x.evidence
             .iter()
             .filter(|e| e.target == target)
             .map(|e| {
                 let words = &s.body.text[e.start..e.end];
-                let pattern = book
-                    .codes
-                    .iter()
-                    .flat_map(|c| &c.rules)
-                    .chain(book.themes.iter().flat_map(|t| &t.cues))
-                    .find(|r| r.id == e.rule)
+                let pattern = e
+                    .rule(book)
                     .map(|r| r.pattern.clone())
                     .unwrap_or_else(|| "carried over from the sentence introducing this list".into());
                 html! {
                     <li>
                         <q>{ words }</q>{ if e.quoted { " (inside a quotation)" } else { "" } }
-                        { " — rule " }<code>{ &e.rule }</code>{ ": " }<code class="ef-pattern">{ pattern }</code>
+                        { " — rule " }<code>{ e.rule_id(book) }</code>{ ": " }<code class="ef-pattern">{ pattern }</code>
                     </li>
                 }
             })
             .collect::<Html>()
     };
-    let codes = x.codes.iter().filter_map(|c| book.code(c)).map(|c| {
+    let codes = x.codes.iter().map(|&id| (id, &book[id])).map(|(id, c)| {
         html! {
             <li class="ef-panel-code">
                 <p><strong>{ &c.label }</strong>{ " " }<code>{ &c.id }</code>{ c.theme.map(|t| format!(" · {}", t.label())).unwrap_or_else(|| " · device".into()) }</p>
                 <p class="ef-small">{ &c.definition }{ " Policy frame: " }{ c.policy_frames.join("; ") }{ "." }</p>
-                <ul class="ef-evidence">{ evidence_for(&c.id) }</ul>
+                <ul class="ef-evidence">{ evidence_for(Target::Code(id)) }</ul>
             </li>
         }
     });
     let themes = x.themes.iter().map(|t| {
         html! {
-            <li><strong>{ t.label() }</strong><ul class="ef-evidence">{ evidence_for(t.id()) }</ul></li>
+            <li><strong>{ t.label() }</strong><ul class="ef-evidence">{ evidence_for(Target::Theme(*t)) }</ul></li>
         }
     });
     let cue_only: Vec<Theme> =
-        x.themes.iter().copied().filter(|t| !x.codes.iter().any(|c| c.starts_with(t.code_prefix()))).collect();
+        x.themes.iter().copied().filter(|&t| !x.codes.iter().any(|&c| book[c].theme == Some(t))).collect();
     html! {
         <aside class="ef-panel" tabindex="-1" aria-label={format!("Coding of sentence {}", props.index + 1)}>
             <p class="ef-panel-head">

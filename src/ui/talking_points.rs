@@ -29,10 +29,8 @@ pub fn talking_points(props: &TalkingPointsProps) -> Html {
                 html! { <td class="ef-no"><span aria-hidden="true">{ "–" }</span><span class="ef-sr">{ "no" }</span></td> }
             }
         });
-        let label = match &tp.code {
-            Some(code) => Codebook::bundled()
-                .code(code)
-                .map_or(tp.label.clone(), |c| format!("{} (claim in different words)", c.label)),
+        let label = match tp.code {
+            Some(code) => format!("{} (claim in different words)", Codebook::bundled()[code].label),
             None => format!("“{}”", tp.label),
         };
         html! {
