@@ -28,7 +28,7 @@ pub struct Row {
     pub label: String,
     /// A statement's date, or a theme's share of the text.
     pub detail: String,
-    /// Frames (with sentence counts) or other findings, as short phrases.
+    /// Frames with their sentence counts ("Lawful access (3)").
     pub items: Vec<String>,
     /// A verbatim quote: its statement, and byte range in that statement's text.
     pub quote: Option<Quote>,
@@ -63,6 +63,15 @@ pub struct Card {
 
 /// Longest quote shown on a card, in characters; longer ones are cut at a word.
 pub const MAX_QUOTE: usize = 180;
+
+/// The quote length that keeps a card of `rows` rows within a phone screen.
+fn quote_limit(rows: usize) -> usize {
+    match rows {
+        0..=2 => MAX_QUOTE,
+        3 => 130,
+        _ => 90,
+    }
+}
 
 impl Finding {
     /// The card's file name without extension: `theme-access`,
@@ -136,12 +145,12 @@ fn years(docs: &[&Document]) -> String {
 }
 
 /// A verbatim quote of `text[start..end]` (one sentence), cut at a word when long.
-fn quote(d: &Document, sentence: usize, start: usize, end: usize) -> Quote {
+fn quote(d: &Document, sentence: usize, start: usize, end: usize, max: usize) -> Quote {
     let text = &d.statement.body.text;
     let s = &d.analysis.sentences[sentence];
     let mut stop = end;
-    if text[start..end].chars().count() > MAX_QUOTE {
-        let limit = text[start..].char_indices().nth(MAX_QUOTE).map_or(end, |(i, _)| start + i);
+    if text[start..end].chars().count() > max {
+        let limit = text[start..].char_indices().nth(max).map_or(end, |(i, _)| start + i);
         stop = text[start..limit].rfind(' ').map_or(limit, |i| start + i);
     }
     let piece = text[start..stop].trim_end_matches([',', ';', ':', ' ']);
@@ -162,7 +171,7 @@ fn source_line(docs: &[&Document]) -> String {
         }
     }
     format!(
-        "Texts: {}. Framing coded automatically by published rules, which miss some phrasings: an absence means “not detected”.",
+        "Texts: {}. Frames coded automatically by published rules (in brackets: sentences); the rules miss some phrasings, so an absence means “not detected”.",
         list(&publishers)
     )
 }
@@ -223,20 +232,15 @@ fn theme_card(finding: &Finding, theme: Theme, ids: &[String], data: &CorpusAnal
             h
         }
     };
+    let max = quote_limit(docs.len());
     let rows = docs
         .iter()
         .map(|d| {
             let t = d.summary.theme(theme);
-            let items = t
-                .frames
-                .iter()
-                .map(|(code, k)| {
-                    format!("{} ({})", book.codes[code.index()].label, plural(*k, "sentence", "sentences"))
-                })
-                .collect();
+            let items = t.frames.iter().map(|(code, k)| format!("{} ({k})", book.codes[code.index()].label)).collect();
             let quote = t.quotes.first().map(|&i| {
                 let s = &d.analysis.sentences[i];
-                quote(d, i, s.start, s.end)
+                quote(d, i, s.start, s.end, max)
             });
             let note = if t.sentences == 0 {
                 Some(format!("Not detected by the rules: no sentence about {}.", theme.label().to_lowercase()))
@@ -263,6 +267,7 @@ fn point_card(finding: &Finding, id: &str, data: &CorpusAnalysis) -> Option<Card
     let tp = data.recurring.get(id)?;
     let mut rows = Vec::new();
     let mut docs: Vec<&Document> = Vec::new();
+    let max = quote_limit(tp.statements().len());
     for o in &tp.occurrences {
         let d = data.document(&o.doc)?;
         if docs.iter().any(|x| x.statement.id == d.statement.id) {
@@ -276,7 +281,7 @@ fn point_card(finding: &Finding, id: &str, data: &CorpusAnalysis) -> Option<Card
             label: d.statement.short_title.clone(),
             detail: d.statement.date.short_label(),
             items: Vec::new(),
-            quote: Some(quote(d, first, a, b)),
+            quote: Some(quote(d, first, a, b, max)),
             note: None,
         });
     }
@@ -315,16 +320,10 @@ fn profile_card(finding: &Finding, id: &str, data: &CorpusAnalysis, book: &Codeb
         .iter()
         .map(|&t| {
             let s = d.summary.theme(t);
-            let items = s
-                .frames
-                .iter()
-                .map(|(code, k)| {
-                    format!("{} ({})", book.codes[code.index()].label, plural(*k, "sentence", "sentences"))
-                })
-                .collect();
+            let items = s.frames.iter().map(|(code, k)| format!("{} ({k})", book.codes[code.index()].label)).collect();
             let quote = s.quotes.first().map(|&i| {
                 let x = &d.analysis.sentences[i];
-                quote(d, i, x.start, x.end)
+                quote(d, i, x.start, x.end, quote_limit(3))
             });
             let note = (s.sentences == 0).then(|| "Not detected by the rules.".to_string());
             Row {

@@ -102,6 +102,10 @@ pub trait Catalog {
     fn sentences(&self, id: &str) -> Option<usize>;
     /// Whether a talking point id exists.
     fn has_talking_point(&self, id: &str) -> bool;
+    /// A statement's short title, for page titles (its id where unknown).
+    fn short_title(&self, id: &str) -> String {
+        id.to_string()
+    }
 }
 
 impl Catalog for crate::analysis::CorpusAnalysis<'_> {
@@ -113,6 +117,9 @@ impl Catalog for crate::analysis::CorpusAnalysis<'_> {
     }
     fn has_talking_point(&self, id: &str) -> bool {
         self.recurring.get(id).is_some()
+    }
+    fn short_title(&self, id: &str) -> String {
+        self.document(id).map_or_else(|| id.to_string(), |d| d.statement.short_title.clone())
     }
 }
 
@@ -152,6 +159,22 @@ pub fn describe(view: &View, catalog: &dyn Catalog) -> String {
     }
 }
 
+/// The page title for a view (the browser tab, bookmarks, shared links' previews).
+pub fn title(view: &View, catalog: &dyn Catalog) -> String {
+    let what = match view {
+        View::Compare { statements, theme } => {
+            let n = if statements.is_empty() { catalog.statement_ids().len() } else { statements.len() };
+            let theme = theme.map_or("Encryption, access and privacy", |t| t.label());
+            format!("{theme} in {n} statements compared")
+        }
+        View::Read { ids, .. } => ids.iter().map(|id| catalog.short_title(id)).collect::<Vec<_>>().join(" and "),
+        View::TalkingPoints { .. } => "Talking points".into(),
+        View::Method => "Method".into(),
+        View::Search { query } => format!("Search: {}", truncate(&crate::supplied::make_visible(query).0, 40)),
+    };
+    format!("{what} · Encryption framing, UK and Five Eyes statements 2017–2020")
+}
+
 /// Normalizes a view built by the UI so that it formats canonically.
 pub fn normalize(view: View, catalog: &dyn Catalog) -> View {
     match view {
@@ -165,6 +188,16 @@ pub fn normalize(view: View, catalog: &dyn Catalog) -> View {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_name_the_view() {
+        let data = crate::analysis::bundled();
+        let read = View::Read { ids: vec!["rudd-2017".into(), "wallace-2017".into()], theme: None, at: None };
+        assert!(title(&read, data).starts_with("Rudd letter and Wallace letter · "));
+        let compare = View::Compare { statements: vec![], theme: Some(crate::analysis::Theme::Access) };
+        assert!(title(&compare, data).starts_with("Access in 5 statements compared · "));
+        assert!(!title(&View::Search { query: "\u{202E}x".into() }, data).contains('\u{202E}'));
+    }
 
     #[test]
     fn notices_are_bounded_text() {

@@ -110,8 +110,6 @@ pub fn share_bar(props: &ShareProps) -> Html {
     let show_link = use_state(|| false);
     let show_snippet = use_state(|| false);
     let url = share_url(&ctx, &props.view);
-    let title = "How UK and Five Eyes statements framed encryption, access and privacy";
-    let snippet = crate::embed::iframe_snippet(&ctx.full_url(&View::default()), &ctx.href(&props.view), title);
     let csv = {
         let data = ctx.data.clone();
         Callback::from(move |_| {
@@ -140,7 +138,7 @@ pub fn share_bar(props: &ShareProps) -> Html {
                 <button type="button" class="ef-button ef-button-small" onclick={reveal(&show_link)}>{ "Link to this view" }</button>
                 <button type="button" class="ef-button ef-button-small" onclick={csv}>{ "Download coding (CSV)" }</button>
                 <button type="button" class="ef-button ef-button-small" onclick={json}>{ "Download coding (JSON)" }</button>
-                <button type="button" class="ef-button ef-button-small" onclick={reveal(&show_snippet)}>{ "Embed this view" }</button>
+                <button type="button" class="ef-button ef-button-small" onclick={reveal(&show_snippet)}>{ "Embed in an article" }</button>
                 if offline_copy_available(&ctx) {
                     <a class="ef-button ef-button-small" href="./encryption-framing-offline.html" download="encryption-framing.html">{ "Download for offline reading" }</a>
                 }
@@ -152,11 +150,7 @@ pub fn share_bar(props: &ShareProps) -> Html {
                     </div>
                 }
                 if *show_snippet {
-                    <div class="ef-share-link">
-                        <label for="ef-embed-code">{ "Embed code (an iframe that sizes itself with pym.js or the snippet in the README)" }</label>
-                        <textarea id="ef-embed-code" readonly=true rows="4" value={snippet.clone()} />
-                        <CopyButton label="Copy embed code" text={snippet} />
-                    </div>
+                    <super::builder::Builder view={props.view.clone()} />
                 }
             </div>
         </details>

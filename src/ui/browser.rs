@@ -30,19 +30,34 @@ pub fn page_address_without_query() -> String {
     format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
 }
 
-/// A new history entry with this hash. `false` when the browser refused `pushState`
-/// (a sandboxed frame); the hash is then written instead, which fires `hashchange`.
-pub fn push(href: &str) -> bool {
+/// Records this hash in history: a new entry, or (`replace`, inside an embed, so that
+/// Back leaves the article's reader where they were) the current one. `false` when
+/// the browser refused (a sandboxed frame); the hash is then written instead, which
+/// fires `hashchange`.
+pub fn push(href: &str, replace: bool) -> bool {
     if !super::in_browser() {
         return false;
     }
     let window = gloo::utils::window();
-    let pushed =
-        window.history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))).is_ok();
-    if !pushed {
-        let _ = window.location().set_hash(href);
+    let Ok(history) = window.history() else { return false };
+    let none = wasm_bindgen::JsValue::NULL;
+    let done = if replace {
+        history.replace_state_with_url(&none, "", Some(href))
+    } else {
+        history.push_state_with_url(&none, "", Some(href))
+    };
+    if done.is_err() {
+        let location = window.location();
+        let _ = if replace { location.replace(href) } else { location.set_hash(href) };
     }
-    pushed
+    done.is_ok()
+}
+
+/// Names the page's view in its title.
+pub fn set_title(title: &str) {
+    if super::in_browser() {
+        gloo::utils::document().set_title(title);
+    }
 }
 
 /// Listens to a window event for as long as the returned guard lives.

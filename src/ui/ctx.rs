@@ -34,6 +34,8 @@ pub struct Ctx {
     pub page: AttrValue,
     /// The article's address, when a pym.js parent embeds the widget.
     pub article: Option<AttrValue>,
+    /// Inside an article's frame: navigation replaces the history entry.
+    pub embedded: bool,
     dispatcher: Option<UseReducerDispatcher<super::Model>>,
     root: NodeRef,
 }
@@ -65,6 +67,7 @@ impl Ctx {
             nav: start.nav,
             page: start.page.clone(),
             article: start.article.clone(),
+            embedded: start.embedded,
             dispatcher: Some(dispatcher),
             root,
         }
@@ -80,6 +83,7 @@ impl Ctx {
             nav: Nav::Inert,
             page: AttrValue::default(),
             article: None,
+            embedded: false,
             dispatcher: None,
             root: NodeRef::default(),
         }
@@ -117,7 +121,7 @@ impl Ctx {
             Nav::Page => {
                 // pushState plus dispatching re-renders at once; a sandboxed frame may
                 // refuse pushState, and then the hash write reaches us as hashchange.
-                if browser::push(&href) {
+                if browser::push(&href, self.embedded) {
                     dispatcher.dispatch(Action::Open(href));
                 }
             }
@@ -129,7 +133,7 @@ impl Ctx {
     /// Replaces the widget's state (a statement added or removed), recording its address.
     pub fn commit(&self, state: State) {
         let Some(dispatcher) = &self.dispatcher else { return };
-        if self.nav == Nav::Page && !browser::push(&state.href(&state.view)) {
+        if self.nav == Nav::Page && !browser::push(&state.href(&state.view), self.embedded) {
             return;
         }
         dispatcher.dispatch(Action::Replace(state));

@@ -11,6 +11,9 @@ mod actions;
 mod add;
 mod body;
 mod browser;
+mod builder;
+#[cfg(feature = "ssr")]
+pub mod card;
 mod compare;
 mod ctx;
 mod embed;
@@ -87,6 +90,11 @@ pub fn page_start() -> Start {
     let page = if config.embed { browser::page_address_without_query() } else { browser::page_address() };
     let state = State::new().open(&hash, &browser::env(page.len()));
     Start { state, nav: Nav::Page, page: page.into(), embedded: config.embed, article: article.map(Into::into) }
+}
+
+/// The colour scheme an embed code chose for the page's own widget (`?scheme=`).
+pub fn page_color_scheme() -> Option<&'static str> {
+    embed::config().scheme.attribute()
 }
 
 /// A change to a widget's state.
@@ -177,6 +185,16 @@ pub fn app(props: &AppProps) -> Html {
             let opens_passage = matches!(v, View::Read { at: Some(_), .. });
             if previous.is_some_and(|p| p != kind) && !opens_passage {
                 ctx.focus("[data-focus-target]");
+            }
+        });
+    }
+    // The page's own widget names its view in the tab and in shared links' titles; a
+    // mounted widget leaves the host page's title alone.
+    {
+        let (ctx, page) = (ctx.clone(), props.start.nav == Nav::Page);
+        use_effect_with(s.view.clone(), move |v| {
+            if page {
+                browser::set_title(&view::title(v, &*ctx.data));
             }
         });
     }
