@@ -68,8 +68,8 @@ pub const MAX_QUOTE: usize = 180;
 fn quote_limit(rows: usize) -> usize {
     match rows {
         0..=2 => MAX_QUOTE,
-        3 => 130,
-        _ => 90,
+        3 => 120,
+        _ => 60,
     }
 }
 
@@ -163,17 +163,32 @@ fn quote(d: &Document, sentence: usize, start: usize, end: usize, max: usize) ->
     }
 }
 
-fn source_line(docs: &[&Document]) -> String {
-    let mut publishers: Vec<&str> = Vec::new();
-    for d in docs {
-        if !publishers.contains(&d.statement.publisher.as_str()) {
-            publishers.push(&d.statement.publisher);
-        }
+/// Most frames listed in a row of a card with `rows` rows; the rest are counted
+/// ("+2") and shown in full in the comparison.
+fn max_items(rows: usize) -> usize {
+    if rows > 3 {
+        2
+    } else {
+        3
     }
-    format!(
-        "Texts: {}. Frames coded automatically by published rules (in brackets: sentences); the rules miss some phrasings, so an absence means “not detected”.",
-        list(&publishers)
-    )
+}
+
+fn frames_of(frames: &[(crate::analysis::CodeId, usize)], book: &Codebook, max: usize) -> Vec<String> {
+    let mut items: Vec<String> =
+        frames.iter().take(max).map(|(code, k)| format!("{} ({k})", book.codes[code.index()].label)).collect();
+    if frames.len() > max {
+        items.push(format!("+{}", frames.len() - max));
+    }
+    items
+}
+
+fn source_line(docs: &[&Document]) -> String {
+    let whose = if docs.iter().all(|d| d.statement.kind != crate::corpus::Kind::UserSupplied) {
+        "UK Home Office and Five Eyes statements"
+    } else {
+        "Statements"
+    };
+    format!("{whose}, quoted verbatim. Frames (sentences) found by published rules; an absence means “not detected”.")
 }
 
 /// Builds the card for a finding; `None` when it names nothing that exists.
@@ -237,7 +252,7 @@ fn theme_card(finding: &Finding, theme: Theme, ids: &[String], data: &CorpusAnal
         .iter()
         .map(|d| {
             let t = d.summary.theme(theme);
-            let items = t.frames.iter().map(|(code, k)| format!("{} ({k})", book.codes[code.index()].label)).collect();
+            let items = frames_of(&t.frames, book, max_items(docs.len()));
             let quote = t.quotes.first().map(|&i| {
                 let s = &d.analysis.sentences[i];
                 quote(d, i, s.start, s.end, max)
@@ -320,7 +335,7 @@ fn profile_card(finding: &Finding, id: &str, data: &CorpusAnalysis, book: &Codeb
         .iter()
         .map(|&t| {
             let s = d.summary.theme(t);
-            let items = s.frames.iter().map(|(code, k)| format!("{} ({k})", book.codes[code.index()].label)).collect();
+            let items = frames_of(&s.frames, book, max_items(3));
             let quote = s.quotes.first().map(|&i| {
                 let x = &d.analysis.sentences[i];
                 quote(d, i, x.start, x.end, quote_limit(3))
