@@ -182,6 +182,18 @@ fn frames_of(frames: &[(crate::analysis::CodeId, usize)], book: &Codebook, max: 
     items
 }
 
+/// The strongest of a theme's quotes that fits whole in `max` characters, or the
+/// strongest, cut.
+fn best_quote(d: &Document, ranked: &[usize], max: usize) -> Option<Quote> {
+    let len = |i: usize| {
+        let s = &d.analysis.sentences[i];
+        d.statement.body.text[s.start..s.end].chars().count()
+    };
+    let i = ranked.iter().copied().find(|&i| len(i) <= max).or_else(|| ranked.first().copied())?;
+    let s = &d.analysis.sentences[i];
+    Some(quote(d, i, s.start, s.end, max))
+}
+
 fn source_line(docs: &[&Document]) -> String {
     let whose = if docs.iter().all(|d| d.statement.kind != crate::corpus::Kind::UserSupplied) {
         "UK Home Office and Five Eyes statements"
@@ -253,10 +265,7 @@ fn theme_card(finding: &Finding, theme: Theme, ids: &[String], data: &CorpusAnal
         .map(|d| {
             let t = d.summary.theme(theme);
             let items = frames_of(&t.frames, book, max_items(docs.len()));
-            let quote = t.quotes.first().map(|&i| {
-                let s = &d.analysis.sentences[i];
-                quote(d, i, s.start, s.end, max)
-            });
+            let quote = best_quote(d, &t.quotes, max);
             let note = if t.sentences == 0 {
                 Some(format!("Not detected by the rules: no sentence about {}.", theme.label().to_lowercase()))
             } else if t.frames.is_empty() {
@@ -336,10 +345,7 @@ fn profile_card(finding: &Finding, id: &str, data: &CorpusAnalysis, book: &Codeb
         .map(|&t| {
             let s = d.summary.theme(t);
             let items = frames_of(&s.frames, book, max_items(3));
-            let quote = s.quotes.first().map(|&i| {
-                let x = &d.analysis.sentences[i];
-                quote(d, i, x.start, x.end, quote_limit(3))
-            });
+            let quote = best_quote(d, &s.quotes, quote_limit(3));
             let note = (s.sentences == 0).then(|| "Not detected by the rules.".to_string());
             Row {
                 label: t.label().to_string(),
