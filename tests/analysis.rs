@@ -221,7 +221,13 @@ fn published_evaluation_figures_match_the_code() {
         let src = std::fs::read_to_string(format!("{}/tests/data/{}", env!("CARGO_MANIFEST_DIR"), p.file)).unwrap();
         let r = eval::evaluate(&eval::parse_tsv(&src).unwrap(), analysis::bundled(), Codebook::bundled());
         let (t, c) = (eval::Report::micro(&r.themes), eval::Report::micro(&r.codes));
-        let got = (r.sentences, round(t.f1()), round(c.precision()), round(c.recall()), round(c.f1()));
+        let got = (
+            r.sentences,
+            round(t.f1()),
+            round(c.precision().unwrap_or(0.0)),
+            round(c.recall().unwrap_or(0.0)),
+            round(c.f1()),
+        );
         assert_eq!(
             got,
             (p.sentences, p.theme_f1, p.code_precision, p.code_recall, p.code_f1),
@@ -229,4 +235,26 @@ fn published_evaluation_figures_match_the_code() {
             p.file
         );
     }
+}
+
+#[test]
+fn every_codebook_example_fires_its_rule_and_no_counter_example_does() {
+    let book = Codebook::bundled();
+    let fired = |text: &str| -> Vec<String> {
+        let a = analysis::analyze(&plain::body(text), book);
+        a.sentences.iter().flat_map(|s| &s.evidence).filter_map(|e| e.rule(book)).map(|r| r.id.clone()).collect()
+    };
+    let rules = book.themes.iter().flat_map(|t| &t.cues).chain(book.codes.iter().flat_map(|c| &c.rules));
+    let mut checked = 0;
+    for r in rules {
+        for e in &r.examples {
+            assert!(fired(e).contains(&r.id), "{} does not fire on its example {e:?}", r.id);
+            checked += 1;
+        }
+        for e in &r.counter_examples {
+            assert!(!fired(e).contains(&r.id), "{} fires on its counter-example {e:?}", r.id);
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "the codebook has examples");
 }

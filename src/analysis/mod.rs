@@ -7,6 +7,7 @@ pub mod codebook;
 pub mod eval;
 pub mod export;
 pub mod matcher;
+pub mod pattern;
 pub mod recurring;
 pub mod segment;
 pub mod summary;

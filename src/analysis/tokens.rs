@@ -1,5 +1,5 @@
-//! Word tokens of a sentence: offsets, lowercase form, stem, and whether each sits
-//! inside a quotation or a negated clause.
+//! Word tokens of a sentence: offsets, lowercase form, stem, whether each sits
+//! inside a quotation or opens a clause.
 //!
 //! Words are runs of alphanumeric characters, with inner apostrophes kept
 //! ("don't", "Facebook's") and hyphens splitting ("end-to-end" is three tokens, so
@@ -22,6 +22,9 @@ pub struct Token {
     pub quoted: bool,
     /// A clause break (`,` `;` `:` `–` `(` or a sentence start) precedes this token.
     pub clause_start: bool,
+    /// For an anaphor ("it", "these technologies"): the word it stands for, as
+    /// (lowercase, stem), taken from the sentence it continues.
+    pub alias: Option<(String, String)>,
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -49,12 +52,6 @@ pub fn stem(word: &str) -> String {
         cache.insert(word.to_string(), s.clone());
         s
     })
-}
-
-/// Words that negate what follows them in the same clause.
-pub fn is_negation(lower: &str) -> bool {
-    matches!(lower, "not" | "no" | "never" | "nor" | "neither" | "without" | "cannot" | "nothing" | "none")
-        || lower.ends_with("n't")
 }
 
 /// Tokenizes `text`.
@@ -111,28 +108,7 @@ fn token(text: &str, start: usize, end: usize, quoted: bool, clause_start: bool)
         lower.truncate(lower.len() - 2);
     }
     let stem = stem(&lower);
-    Token { start, end, lower, stem, quoted, clause_start }
-}
-
-/// Whether token `at` is negated: a negation word precedes it within `window`
-/// tokens of the same clause (clauses end at punctuation and at "but", "and",
-/// "however", "while": "without banning encryption and in full respect of privacy"
-/// does not negate the respect).
-pub fn negated(tokens: &[Token], at: usize, window: usize) -> bool {
-    if tokens[at].clause_start {
-        return false;
-    }
-    let from = at.saturating_sub(window);
-    for j in (from..at).rev() {
-        if is_negation(&tokens[j].lower) {
-            return true;
-        }
-        if tokens[j].clause_start || matches!(tokens[j].lower.as_str(), "but" | "and" | "however" | "while" | "whilst")
-        {
-            return false;
-        }
-    }
-    false
+    Token { start, end, lower, stem, quoted, clause_start, alias: None }
 }
 
 #[cfg(test)]
@@ -163,15 +139,5 @@ mod tests {
         let t = tokenize("We said “lawful access” and 'exceptional access' but citizens' rights.");
         let quoted: Vec<&str> = t.iter().filter(|t| t.quoted).map(|t| t.lower.as_str()).collect();
         assert_eq!(quoted, ["lawful", "access", "exceptional", "access"]);
-    }
-
-    #[test]
-    fn negation_scope_stops_at_clause_breaks() {
-        let t = tokenize("We do not want unfettered access, but we need lawful access");
-        let at = |w: &str| t.iter().position(|x| x.lower == w).unwrap();
-        assert!(negated(&t, at("unfettered"), 6));
-        assert!(!negated(&t, at("lawful"), 12));
-        let t = tokenize("This is not about creating so-called backdoors");
-        assert!(negated(&t, t.len() - 1, 8));
     }
 }
