@@ -115,6 +115,9 @@ fn every_sentence_is_a_verbatim_slice_and_every_label_has_evidence() {
                 match e.source {
                     Source::Rule(_) => assert!(e.rule(book).is_some(), "unknown rule {e:?}"),
                     Source::LeadIn { sentence } => assert!(sentence < d.analysis.sentences.len()),
+                    Source::Context { sentence, .. } => {
+                        assert!(e.rule(book).is_some() && sentence < d.analysis.sentences.len())
+                    }
                 }
             }
         }

@@ -90,9 +90,11 @@ impl<'a, T: Copy> RuleIndex<'a, T> {
 
 type Entry = (Target, u16);
 
-/// A compiled index over a codebook's cues and rules.
+/// A compiled index over a codebook's cues and rules, and its anaphors.
 pub struct Matcher<'a> {
     index: RuleIndex<'a, Entry>,
+    anaphors: RuleIndex<'a, ()>,
+    connectives: &'a [Alt],
     stance: &'a Stance,
 }
 
@@ -106,7 +108,23 @@ impl<'a> Matcher<'a> {
             .chain((0..book.codes.len()).map(|i| Target::Code(CodeId(i as u16))));
         let rules = targets
             .flat_map(|target| book.rules_of(target).iter().enumerate().map(move |(i, r)| ((target, i as u16), r)));
-        Matcher { index: RuleIndex::new(rules), stance: &book.stance }
+        Matcher {
+            index: RuleIndex::new(rules),
+            anaphors: RuleIndex::new(book.context.anaphors.iter().map(|r| ((), r))),
+            connectives: &book.context.connectives,
+            stance: &book.stance,
+        }
+    }
+
+    /// The tokens that stand for the previous sentence's topic: the last word of
+    /// each anaphor match ("it", "these technologies").
+    pub fn anaphors(&self, tokens: &[Token]) -> Vec<usize> {
+        self.anaphors.hits(tokens, self.stance).into_iter().map(|h| h.3).collect()
+    }
+
+    /// Whether the sentence opens with a connective ("However, …").
+    pub fn opens_with_connective(&self, tokens: &[Token]) -> bool {
+        !tokens.is_empty() && is_any(self.connectives, tokens, 0)
     }
 
     /// Every rule that matches `tokens`, at most once per rule (its leftmost match).

@@ -269,8 +269,8 @@ pub const PUBLISHED: [Published; 3] = [
         sentences: 116,
         theme_f1: 0.97,
         code_precision: 1.00,
-        code_recall: 0.95,
-        code_f1: 0.97,
+        code_recall: 0.96,
+        code_f1: 0.98,
     },
     Published {
         file: "unseen.tsv",
@@ -286,8 +286,8 @@ pub const PUBLISHED: [Published; 3] = [
         what: "held-out sentences written by a second coder and never used to tune the rules",
         sentences: 40,
         theme_f1: 0.88,
-        code_precision: 0.89,
-        code_recall: 0.42,
-        code_f1: 0.57,
+        code_precision: 0.87,
+        code_recall: 0.46,
+        code_f1: 0.60,
     },
 ];
