@@ -148,6 +148,9 @@ fn flags_hold(rule: &Rule, tokens: &[Token], first: usize, last: usize, stance: 
     if (f.unquoted && tokens[first].quoted) || (f.start && !opens_sentence(tokens, first)) {
         return false;
     }
+    if f.noname && tokens[first..=last].iter().any(|t| t.name) {
+        return false;
+    }
     if f.neg || f.noneg {
         let n = negated(tokens, first, last, stance);
         if (f.neg && !n) || (f.noneg && n) {

@@ -46,6 +46,8 @@ pub struct Flags {
     pub unquoted: bool,
     /// The first word must open the sentence (after at most a short connective clause).
     pub start: bool,
+    /// No matched word may be part of a name ("Global Encryption Coalition"). Every theme cue has it.
+    pub noname: bool,
 }
 
 /// Named word classes: name → alternatives (each member compiled).
@@ -92,6 +94,7 @@ pub fn compile(written: &str, classes: &Classes) -> Result<(Vec<Slot>, Flags), S
             "noneg" => flags.noneg = true,
             "unquoted" => flags.unquoted = true,
             "start" => flags.start = true,
+            "noname" => flags.noname = true,
             other => return Err(format!("unknown flag `{other}`")),
         }
     }

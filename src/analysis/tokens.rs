@@ -25,6 +25,10 @@ pub struct Token {
     /// For an anaphor ("it", "these technologies"): the word it stands for, as
     /// (lowercase, stem), taken from the sentence it continues.
     pub alias: Option<(String, String)>,
+    /// Part of a name: a run of two or more capitalised words, with "of", "for",
+    /// "and", "the", "on", "&" between them ("Global Encryption Coalition",
+    /// "European Data Protection Board"). A name is not a topic.
+    pub name: bool,
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -92,7 +96,42 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     if let Some(s) = word_start {
         out.push(token(text, s, text.len(), double_quote || single_quote, clause_break));
     }
+    mark_names(text, &mut out);
     out
+}
+
+/// Marks runs of capitalised words (Title Case, not all capitals) as names.
+fn mark_names(text: &str, tokens: &mut [Token]) {
+    let capitalised = |t: &Token| {
+        let w = &text[t.start..t.end];
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
+    let connector = |t: &Token| matches!(t.lower.as_str(), "of" | "for" | "and" | "the" | "on" | "to");
+    let mut i = 0;
+    while i < tokens.len() {
+        if !capitalised(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        // Extend over capitalised words and connectors followed by one, without crossing a clause break.
+        let (mut j, mut count) = (i + 1, 1);
+        while j < tokens.len() && !tokens[j].clause_start {
+            if capitalised(&tokens[j]) {
+                count += 1;
+                j += 1;
+            } else if connector(&tokens[j]) && tokens.get(j + 1).is_some_and(|n| capitalised(n) && !n.clause_start) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if count >= 2 {
+            for t in &mut tokens[i..j] {
+                t.name = true;
+            }
+        }
+        i = j;
+    }
 }
 
 fn token(text: &str, start: usize, end: usize, quoted: bool, clause_start: bool) -> Token {
@@ -108,7 +147,7 @@ fn token(text: &str, start: usize, end: usize, quoted: bool, clause_start: bool)
         lower.truncate(lower.len() - 2);
     }
     let stem = stem(&lower);
-    Token { start, end, lower, stem, quoted, clause_start, alias: None }
+    Token { start, end, lower, stem, quoted, clause_start, alias: None, name: false }
 }
 
 #[cfg(test)]
@@ -132,6 +171,16 @@ mod tests {
         assert_eq!(t[0].stem, t[1].stem);
         assert_eq!(t[1].stem, t[2].stem);
         assert_eq!(t[3].stem, "encrypt");
+    }
+
+    #[test]
+    fn names_are_runs_of_capitalised_words() {
+        let t = tokenize(
+            "Encryption matters, says the Global Encryption Coalition and the European Data Protection Board.",
+        );
+        let names: Vec<&str> = t.iter().filter(|t| t.name).map(|t| t.lower.as_str()).collect();
+        assert_eq!(names, ["global", "encryption", "coalition", "european", "data", "protection", "board"]);
+        assert!(tokenize("IMPACT ON PUBLIC SAFETY").iter().all(|t| !t.name));
     }
 
     #[test]

@@ -181,7 +181,10 @@ impl Codebook {
                 (_, Some(("cue", name))) if in_code == Some(false) => {
                     let t = book.themes.len() - 1;
                     let id = format!("{}/{}", book.themes[t].theme.id(), name.trim());
-                    book.themes[t].cues.push(parse_rule(&id, value, &classes).map_err(err)?);
+                    let mut cue = parse_rule(&id, value, &classes).map_err(err)?;
+                    // A name is not a topic: "the Global Encryption Coalition" is not about encryption.
+                    cue.flags.noname = true;
+                    book.themes[t].cues.push(cue);
                     last = Last::Cue(t, book.themes[t].cues.len() - 1);
                 }
                 (_, Some(("rule", name))) if in_code == Some(true) => {
