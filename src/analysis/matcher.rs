@@ -255,6 +255,9 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+const DURATIONS: [&str; 12] =
+    ["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hour", "hours"];
+
 /// A number that states a quantity: digits, not a year, not a day of a month.
 fn is_quantity(tokens: &[Token], i: usize) -> bool {
     let w = tokens[i].lower.as_str();
@@ -266,9 +269,11 @@ fn is_quantity(tokens: &[Token], i: usize) -> bool {
         |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| MONTHS.contains(&t.lower.as_str()));
     let day = w.len() <= 2 && (near_month(Some(i + 1)) || near_month(i.checked_sub(1)));
     // "2,500" and "16.8" tokenize as two numbers; only the first states the quantity.
-    let continuation =
-        i > 0 && tokens[i - 1].end + 1 == tokens[i].start && tokens[i - 1].lower.bytes().all(|b| b.is_ascii_digit());
-    !year && !day && !continuation
+    // A number glued to punctuation otherwise is a note marker ("…age”.1").
+    let continuation_or_note = tokens[i].glued;
+    // "20 years ago", "for 12 months": a duration, not a statistic.
+    let duration = tokens.get(i + 1).is_some_and(|t| DURATIONS.contains(&t.lower.as_str()));
+    !year && !day && !continuation_or_note && !duration
 }
 
 #[cfg(test)]
@@ -316,6 +321,9 @@ mod tests {
             ("On 4 October 2019 it was published", false),
             ("more than 2,500 arrests", true),
             ("In 2018 and 2019", false),
+            ("It was published in autumn 2024”.3", false),
+            ("It is worse than 20 years ago", false),
+            ("Nine out of every 10 cases", true),
         ] {
             assert_eq!(fired(&b, text).contains(&"dev.t/q".to_string()), expect, "{text}");
         }

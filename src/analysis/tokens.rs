@@ -29,6 +29,9 @@ pub struct Token {
     /// "and", "the", "on", "&" between them ("Global Encryption Coalition",
     /// "European Data Protection Board"). A name is not a topic.
     pub name: bool,
+    /// Directly preceded by punctuation, with no space: a footnote marker ("age”.1")
+    /// or the tail of "16.8" or "2,500".
+    pub glued: bool,
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -97,6 +100,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         out.push(token(text, s, text.len(), double_quote || single_quote, clause_break));
     }
     mark_names(text, &mut out);
+    for t in &mut out {
+        let before = text[..t.start].chars().next_back();
+        t.glued =
+            before.is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '“' | '"' | '‘' | '$' | '£' | '€'));
+    }
     out
 }
 
@@ -147,7 +155,7 @@ fn token(text: &str, start: usize, end: usize, quoted: bool, clause_start: bool)
         lower.truncate(lower.len() - 2);
     }
     let stem = stem(&lower);
-    Token { start, end, lower, stem, quoted, clause_start, alias: None, name: false }
+    Token { start, end, lower, stem, quoted, clause_start, alias: None, name: false, glued: false }
 }
 
 #[cfg(test)]
