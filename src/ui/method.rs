@@ -3,7 +3,7 @@
 
 use super::reader::Provenance;
 use super::statement_list::StatementList;
-use crate::analysis::eval::PUBLISHED;
+use crate::analysis::eval::{published_recall, PUBLISHED, PUBLISHED_DEV};
 use crate::analysis::recurring::{GAP, MIN_WORDS, SHINGLE};
 use crate::analysis::{Codebook, Theme};
 use yew::prelude::*;
@@ -14,12 +14,16 @@ pub fn method() -> Html {
     super::use_generation();
     let book = Codebook::bundled();
     let codes = |theme: Option<Theme>| {
-        book.codes.iter().filter(move |c| c.theme == theme).map(|c| {
+        book.code_ids().filter(move |(_, c)| c.theme == theme).map(|(id, c)| {
+            let recall = match published_recall(id) {
+                Some(r) => format!("Found in {:.0}% of the sentences a human coder gave it, in statements the rules were not written for.", r * 100.0),
+                None => "Not measured on statements the rules were not written for (none had it).".to_string(),
+            };
             html! {
                 <li class="ef-code-entry">
                     <h4>{ &c.label }{ " " }<code>{ &c.id }</code></h4>
                     <p>{ &c.definition }</p>
-                    <p class="ef-small">{ "Policy Frames Codebook dimension: " }{ c.policy_frames.join("; ") }{ "." }</p>
+                    <p class="ef-small">{ "Policy Frames Codebook dimension: " }{ c.policy_frames.join("; ") }{ ". " }{ recall }</p>
                     <details>
                         <summary>{ format!("Its {} rules", c.rules.len()) }</summary>
                         <ul class="ef-rules">
@@ -96,7 +100,7 @@ pub fn method() -> Html {
             <h2 id="ef-m-limits">{ "Limits of automatic framing analysis" }</h2>
             <ul>
                 <li>{ "The rules look for wording, not meaning. They miss frames expressed in words the codebook does not anticipate, and can fire on a phrase used in an unusual way. Read the sentence before relying on a label: every label shows the words and the rule behind it." }</li>
-                <li>{ "Each sentence is coded on its own. A sentence whose subject is “it” or “this” may be missed; list items inherit only from the sentence that introduces them." }</li>
+                <li>{ "Each sentence is coded on its own words, with two exceptions that say so: list items inherit from the sentence that introduces them, and a sentence continuing the previous one through “it” or “these technologies” reads those words as the previous sentence’s topic (the label names the sentence it continues). Other references (“this”, “they”) are not followed." }</li>
                 <li>{ "Quoted words are coded like the statement’s own and marked “inside a quotation”: a statement that quotes others still chooses to repeat them." }</li>
                 <li>{ "Shares of text measure attention, not importance; five statements of different kinds and lengths are not a sample of government communication." }</li>
             </ul>
@@ -105,7 +109,7 @@ pub fn method() -> Html {
                 <table class="ef-eval">
                     <thead><tr><th scope="col">{ "Sentences" }</th><th scope="col">{ "Themes F1" }</th><th scope="col">{ "Frames precision" }</th><th scope="col">{ "Frames recall" }</th><th scope="col">{ "Frames F1" }</th></tr></thead>
                     <tbody>
-                        { for PUBLISHED.iter().map(|p| html! {
+                        { for PUBLISHED.iter().chain(&PUBLISHED_DEV).map(|p| html! {
                             <tr>
                                 <th scope="row">{ format!("{} {}", p.sentences, p.what) }</th>
                                 <td>{ format!("{:.2}", p.theme_f1) }</td><td>{ format!("{:.2}", p.code_precision) }</td>
