@@ -8,26 +8,38 @@
 //! sentence continue the previous paragraph is codebook data (`anaphor`,
 //! `connective`). Only the immediately preceding sentence is consulted: linear.
 
-use super::codebook::Target;
+use super::codebook::{Target, Theme};
 use super::matcher::{Hit, Matcher};
 use super::tokens::Token;
 
-/// A sentence's topic word: the first word a theme cue matched (or, for an
-/// anaphor, the word it stood for), as (lowercase, stem).
-pub fn topic<'a>(tokens: &[Token], hits: impl Iterator<Item = &'a Hit<'a>>) -> Option<(String, String)> {
-    let first = hits.filter(|h| matches!(h.target, Target::Theme(_))).min_by_key(|h| h.first)?;
-    let t = &tokens[first.first];
-    match (&t.alias, first.via_alias) {
-        (Some(alias), true) => Some(alias.clone()),
-        _ => Some((t.lower.clone(), t.stem.clone())),
-    }
+/// What a sentence is about, for the next one: the first theme cue that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Topic {
+    /// The cue's first word (or, for an anaphor, the word it stood for), as (lowercase, stem).
+    pub word: (String, String),
+    pub theme: Theme,
+    /// The cue's index in the theme's cues.
+    pub cue: u16,
 }
 
-/// Gives every anaphor in `tokens` the topic `word` as its alias; whether there was one.
-pub fn resolve(tokens: &mut [Token], matcher: &Matcher, word: &(String, String)) -> bool {
+/// A sentence's topic, from its hits.
+pub fn topic<'a>(tokens: &[Token], hits: impl Iterator<Item = &'a Hit<'a>>) -> Option<Topic> {
+    let first = hits.filter(|h| matches!(h.target, Target::Theme(_))).min_by_key(|h| h.first)?;
+    let Target::Theme(theme) = first.target else { return None };
+    let t = &tokens[first.first];
+    let word = match (&t.alias, first.via_alias) {
+        (Some(alias), true) => alias.clone(),
+        _ => (t.lower.clone(), t.stem.clone()),
+    };
+    Some(Topic { word, theme, cue: first.index })
+}
+
+/// Gives every anaphor in `tokens` the topic word as its alias; returns the
+/// anaphors' (first, last) tokens.
+pub fn resolve(tokens: &mut [Token], matcher: &Matcher, topic: &Topic) -> Vec<(usize, usize)> {
     let at = matcher.anaphors(tokens);
-    for &i in &at {
-        tokens[i].alias = Some(word.clone());
+    for &(_, last) in &at {
+        tokens[last].alias = Some(topic.word.clone());
     }
-    !at.is_empty()
+    at
 }

@@ -118,8 +118,8 @@ impl<'a> Matcher<'a> {
 
     /// The tokens that stand for the previous sentence's topic: the last word of
     /// each anaphor match ("it", "these technologies").
-    pub fn anaphors(&self, tokens: &[Token]) -> Vec<usize> {
-        self.anaphors.hits(tokens, self.stance).into_iter().map(|h| h.3).collect()
+    pub fn anaphors(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
+        self.anaphors.hits(tokens, self.stance).into_iter().map(|h| (h.2, h.3)).collect()
     }
 
     /// Whether the sentence opens with a connective ("However, …").

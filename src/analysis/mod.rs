@@ -131,7 +131,7 @@ fn analyze_with(body: &Body, book: &Codebook, matcher: &Matcher) -> Analysis {
     let mut words = recurring::Words::default();
     let mut sentences: Vec<Sentence> = Vec::new();
     // The previous sentence's topic word, for context carry-over.
-    let mut topic: Option<(usize, (String, String))> = None;
+    let mut topic: Option<(usize, context::Topic)> = None;
     for (index, span) in segment::sentences(body).into_iter().enumerate() {
         let text = &body.text[span.start..span.end];
         let mut tokens = tokens::tokenize(text);
@@ -141,14 +141,23 @@ fn analyze_with(body: &Body, book: &Codebook, matcher: &Matcher) -> Analysis {
         let continues = topic
             .take()
             .filter(|(prev, _)| sentences[*prev].block == span.block || matcher.opens_with_connective(&tokens));
-        if let Some((prev, word)) = continues {
-            if context::resolve(&mut tokens, matcher, &word) {
-                let more = matcher
+        if let Some((prev, topic)) = continues {
+            let anaphors = context::resolve(&mut tokens, matcher, &topic);
+            if let Some(&(first, last)) = anaphors.first() {
+                let mut more: Vec<matcher::Hit> = matcher
                     .hits(&tokens)
                     .into_iter()
-                    .filter(|h| h.via_alias && !hits.iter().any(|(o, _)| std::ptr::eq(o.rule, h.rule)));
-                let more: Vec<_> = more.map(|h| (h, Source::Context { sentence: prev, rule: h.index })).collect();
-                hits.extend(more);
+                    .filter(|h| h.via_alias && !hits.iter().any(|(o, _)| std::ptr::eq(o.rule, h.rule)))
+                    .collect();
+                // The anaphor carries the topic's theme even when the cue that found it
+                // there spans words the anaphor does not ("scanning content" → "this power").
+                let target = Target::Theme(topic.theme);
+                let has_theme = hits.iter().map(|(h, _)| h).chain(&more).any(|h| h.target == target);
+                if !has_theme {
+                    let rule = &book.rules_of(target)[usize::from(topic.cue)];
+                    more.push(matcher::Hit { target, index: topic.cue, rule, first, last, via_alias: true });
+                }
+                hits.extend(more.into_iter().map(|h| (h, Source::Context { sentence: prev, rule: h.index })));
             }
         }
         hits.sort_by_key(|(h, _)| (h.target, h.first));

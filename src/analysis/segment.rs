@@ -94,6 +94,11 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             while j < chars.len() && (matches!(chars[j].1, '.' | '?' | '!' | '…') || is_closer(chars[j].1)) {
                 j += 1;
             }
+            // A note marker glued to the end ("…in the digital age”.1 The group…") ends with it.
+            let digits = chars[j..].iter().take_while(|(_, c)| c.is_ascii_digit()).count();
+            if (1..=3).contains(&digits) && chars.get(j + digits).is_some_and(|(_, c)| c.is_whitespace()) {
+                j += digits;
+            }
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
             let mut k = j;
             while k < chars.len() && chars[k].1.is_whitespace() {
@@ -181,6 +186,8 @@ mod tests {
             &["Facebook made 16.8 million reports.", "NCMEC estimates 12 million."],
         );
         check("It rose by 3. 5 more came.", &["It rose by 3.", "5 more came."]);
+        check("It met in the digital age”.1 The group spoke.", &["It met in the digital age”.1", "The group spoke."]);
+        check("Version 2.1 is out. Fine.", &["Version 2.1 is out.", "Fine."]);
     }
 
     #[test]
