@@ -84,3 +84,13 @@ fn bad_input_gets_a_clear_error_naming_the_file() {
         assert!(!err.contains("panicked"));
     }
 }
+
+#[test]
+fn eval_reports_rules_and_tolerates_a_missing_development_set() {
+    let data = format!("{}/tests/data/unseen.tsv", env!("CARGO_MANIFEST_DIR"));
+    let (ok, out, _) = framing(&["eval", "--rules", "--dev", "/no/such/eval-dev", &data]);
+    assert!(ok, "a missing development set is not an error");
+    assert!(out.contains("development set not scored"), "{out}");
+    assert!(out.contains("hits") && out.contains("rules never fire"), "{out}");
+    assert!(out.contains("n/a"), "a code never given has no precision: {out}");
+}
