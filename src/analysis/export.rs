@@ -35,6 +35,7 @@ pub fn codebook_json(book: &Codebook) -> Value {
             "id": t.theme.id(), "label": t.label, "description": t.description,
             "cues": t.cues.iter().map(rule).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
+        "classes": book.classes.iter().map(|c| json!({ "name": c.name, "members": c.members })).collect::<Vec<_>>(),
         "codes": book.codes.iter().map(|c| json!({
             "id": c.id, "theme": c.theme.map(|t| t.id()), "label": c.label, "definition": c.definition,
             "policy_frames": c.policy_frames, "rules": c.rules.iter().map(rule).collect::<Vec<_>>(),

@@ -80,9 +80,17 @@ pub fn method() -> Html {
                 <li>{ "Words in a rule match any form of the word: “design” matches “designed” and “designs” (Snowball English stemming)." }</li>
                 <li>{ "A word ending in * matches words beginning that way: “encrypt*” matches “encrypted” and “encryption”." }</li>
                 <li>{ "| separates alternatives; ~N lets the next word come up to N words later; #num is a number stating a quantity (not a year or a day of a month)." }</li>
-                <li>{ "[neg] means the first word must be negated in its clause (“not”, “no”, “never”, “without”…), as in denials of backdoors; [noneg] means it must not be; [unquoted] means it must be the statement’s own words, outside quotation marks." }</li>
+                <li>{ "@name stands for every member of a word class (below); a member may be several words." }</li>
+                <li>{ "[neg] means the matched words must be negated or opposed in their clause (“not”, “never”, “without”, “nobody”, “oppose”…, before them, or “is not” just after: “a backdoor is not what we want”); [noneg] means they must not be; [unquoted] means the statement’s own words, outside quotation marks; [noname] that no word is part of a name (“the Global Encryption Coalition”), which holds for every theme cue." }</li>
                 <li>{ "Hyphens split words, so “end to end” matches “end-to-end”. No rule names a statement, a person or a company: the same codebook applies to any text." }</li>
             </ul>
+
+            <details>
+                <summary>{ format!("The {} word classes", book.classes.len()) }</summary>
+                <ul class="ef-rules">
+                    { for book.classes.iter().map(|c| html! { <li><code>{ format!("@{}", c.name) }</code>{ ": " }<code class="ef-pattern">{ &c.members }</code></li> }) }
+                </ul>
+            </details>
 
             <h2 id="ef-m-recurring">{ "Talking points" }</h2>
             <p>{ format!("Repeated passages are found by hashing every run of {SHINGLE} consecutive words of every sentence; a run found in two or more statements marks its words as shared. Shared words up to {GAP} words apart within a sentence join into one passage, so small edits do not split it, and passages sharing any run are grouped into one talking point. Passages shorter than {MIN_WORDS} words, or made only of names, are left out. The search takes time proportional to the length of the texts; no pair of statements is compared directly.") }</p>
