@@ -261,3 +261,24 @@ fn every_codebook_example_fires_its_rule_and_no_counter_example_does() {
     }
     assert!(checked > 0, "the codebook has examples");
 }
+
+#[test]
+fn a_sentence_continuing_through_an_anaphor_is_read_with_its_topic_and_says_so() {
+    let book = Codebook::bundled();
+    let endorse = Target::Code(book.code_id("enc.endorse").unwrap());
+    let analyse = |text: &str| analysis::analyze(&plain::body(text), book);
+    let a = analyse("Encryption matters to everyone. It protects the personal data of citizens.");
+    let second = &a.sentences[1];
+    assert!(second.themes.contains(&Theme::Encryption));
+    let e = second.evidence.iter().find(|e| e.target == endorse).expect("the frame is found through “it”");
+    assert!(matches!(e.source, Source::Context { sentence: 0, .. }), "{e:?}");
+    assert!(e.rule(book).is_some(), "a context label still names its rule");
+    // A new paragraph does not continue the previous one, unless a connective says it does.
+    let a = analyse("Encryption matters to everyone.\n\nIt protects the personal data of citizens.");
+    assert!(!a.sentences[1].themes.contains(&Theme::Encryption));
+    let a = analyse("Encryption is everywhere.\n\nHowever, criminals exploit these technologies.");
+    assert!(a.sentences[1].themes.contains(&Theme::Encryption));
+    // Only "it" and general nouns are followed, not "they" or "this".
+    let a = analyse("Encryption matters to everyone. They protect the personal data of citizens.");
+    assert!(!a.sentences[1].themes.contains(&Theme::Encryption));
+}
