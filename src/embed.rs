@@ -9,7 +9,7 @@
 //! - Our own: `{"type":"encryption-framing:height","height":<px>,"id":<id or null>}`;
 //!   a parent may send `{"type":"encryption-framing:ping"}` to ask for it again.
 
-use crate::view::{decode, encode};
+use crate::location::{encode, Query};
 
 /// How the page hosting the widget set it up, from the widget's own query string.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,6 +20,8 @@ pub struct EmbedConfig {
     pub pym: Option<Pym>,
     /// `id=<text>` names this embed in our own height messages.
     pub id: Option<String>,
+    /// `scheme=light|dark` (the embed code's choice); the reader's setting otherwise.
+    pub scheme: crate::mount::ColorScheme,
 }
 
 /// The parameters a pym.js parent appends to the child URL.
@@ -36,17 +38,8 @@ const MAX_PARAM: usize = 2048;
 
 /// Reads the widget's query string (`?a=b&…`, with or without the `?`).
 pub fn parse_query(search: &str) -> EmbedConfig {
-    let q = search.strip_prefix('?').unwrap_or(search);
-    let params: Vec<(String, String)> = q
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(&k.replace('+', " ")), decode(&v.replace('+', " ")))
-        })
-        .filter(|(_, v)| v.len() <= MAX_PARAM)
-        .collect();
-    let get = |k: &str| params.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let query = Query::parse(search);
+    let get = |k: &str| query.get(k).filter(|v| v.len() <= MAX_PARAM).map(str::to_string);
     let child_id = get("childId").filter(|id| is_safe_id(id));
     let pym = child_id.map(|child_id| Pym {
         child_id,
@@ -54,7 +47,8 @@ pub fn parse_query(search: &str) -> EmbedConfig {
         parent_title: get("parentTitle"),
     });
     let embed = pym.is_some() || matches!(get("embed").as_deref(), Some("1" | "true" | "yes" | ""));
-    EmbedConfig { embed, pym, id: get("id").filter(|id| is_safe_id(id)) }
+    let scheme = get("scheme").and_then(|s| crate::mount::ColorScheme::parse(&s)).unwrap_or_default();
+    EmbedConfig { embed, pym, id: get("id").filter(|id| is_safe_id(id)), scheme }
 }
 
 /// Ids travel inside messages: keep them to a small, unambiguous alphabet.
@@ -115,18 +109,43 @@ pub fn article_link(parent_url: &str, view_hash: &str) -> String {
 /// The view hash carried in an article URL's `#ef=` fragment, if any.
 pub fn view_from_article(parent_url: &str) -> Option<String> {
     let (_, fragment) = parent_url.split_once('#')?;
-    let value = fragment.split('&').find_map(|p| p.strip_prefix("ef="))?;
-    Some(format!("#{}", decode(value)))
+    Some(format!("#{}", Query::parse(fragment).get("ef")?))
 }
 
 /// An `<iframe>` snippet for a view: title, width 100%, a default height, and a
-/// `<noscript>` link for pages whose CMS strips scripts (the iframe needs none).
-pub fn iframe_snippet(widget_url: &str, view_hash: &str, title: &str) -> String {
-    let base = widget_url.split(['#', '?']).next().unwrap_or(widget_url);
-    let src = format!("{base}?embed=1{view_hash}");
-    let title = title.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+/// How an embed should look: the reader's colour scheme, or a fixed one.
+pub use crate::mount::ColorScheme;
+
+/// The address of the widget's folder (`https://host/ef/`) from any page address in it.
+pub fn widget_base(page: &str) -> String {
+    let page = page.split(['#', '?']).next().unwrap_or(page);
+    match page.rfind('/') {
+        Some(i) => page[..=i].to_string(),
+        None => String::new(),
+    }
+}
+
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The embed code for a frame showing `src` (a card page, or the widget with
+/// `?embed=1`): the iframe (titled, lazy, no inner scrollbar, `height` close to the
+/// real one), the parent script that sizes it, and a link for readers without
+/// JavaScript. It works as pasted, several on one page.
+pub fn iframe_snippet(base: &str, src: &str, full: &str, title: &str, height: u32) -> String {
+    let (src, full, title) = (attr(src), attr(full), attr(title));
     format!(
-        "<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"900\" style=\"width:100%;border:0\" loading=\"lazy\"></iframe>\n<noscript><a href=\"{base}{view_hash}\">{title}</a></noscript>"
+        "<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{height}\" scrolling=\"no\" loading=\"lazy\" style=\"display:block;width:100%;border:0\"></iframe>\n<script src=\"{base}embed-parent.js\" defer></script>\n<noscript><a href=\"{full}\">{title}</a></noscript>"
+    )
+}
+
+/// The `<encryption-framing>` form of an embed (the script mount API), for a view hash.
+pub fn element_snippet(base: &str, view_hash: &str, scheme: ColorScheme) -> String {
+    let scheme = scheme.attribute().map_or_else(String::new, |s| format!(" color-scheme=\"{s}\""));
+    format!(
+        "<script type=\"module\" src=\"{base}encryption-framing.js\"></script>\n<encryption-framing view=\"{}\" embed{scheme}></encryption-framing>",
+        attr(view_hash)
     )
 }
 
@@ -139,6 +158,8 @@ mod tests {
         assert_eq!(parse_query(""), EmbedConfig::default());
         assert!(parse_query("?embed=1").embed);
         assert!(!parse_query("?embed=0").embed);
+        assert_eq!(parse_query("?embed=1&scheme=dark").scheme, crate::mount::ColorScheme::Dark);
+        assert_eq!(parse_query("?scheme=%3Cx%3E").scheme, crate::mount::ColorScheme::Auto);
         let c = parse_query("?initialWidth=600&childId=ef-1&parentTitle=My%20story&parentUrl=https%3A%2F%2Fnews.example%2Fstory%23ef%3D%252Fmethod");
         assert!(c.embed);
         let pym = c.pym.unwrap();
@@ -182,11 +203,22 @@ mod tests {
     }
 
     #[test]
-    fn snippet_has_title_width_height_and_noscript() {
-        let s = iframe_snippet("https://w.example/ef/index.html?x#/", "#/method", "Encryption \"framing\"");
-        assert!(s.contains(r#"src="https://w.example/ef/index.html?embed=1#/method""#));
-        assert!(s.contains(r#"title="Encryption &quot;framing&quot;""#));
-        assert!(s.contains("width:100%") && s.contains("height=\"900\""));
-        assert!(s.contains("<noscript><a href=\"https://w.example/ef/index.html#/method\">"));
+    fn snippets_work_as_pasted() {
+        assert_eq!(widget_base("https://w.example/ef/index.html?embed=1#/x"), "https://w.example/ef/");
+        assert_eq!(widget_base("https://w.example/ef/"), "https://w.example/ef/");
+        let s = iframe_snippet(
+            "https://w.example/ef/",
+            "https://w.example/ef/cards/theme-access.html?scheme=dark",
+            "https://w.example/ef/#/?t=access",
+            "Access \"framing\"",
+            612,
+        );
+        assert!(s.contains(r#"src="https://w.example/ef/cards/theme-access.html?scheme=dark""#), "{s}");
+        assert!(s.contains(r#"title="Access &quot;framing&quot;""#));
+        assert!(s.contains(r#"height="612" scrolling="no" loading="lazy""#));
+        assert!(s.contains(r#"<script src="https://w.example/ef/embed-parent.js" defer></script>"#));
+        assert!(s.contains(r#"<noscript><a href="https://w.example/ef/#/?t=access">"#));
+        let e = element_snippet("https://w.example/ef/", "#/?t=access&u=x", ColorScheme::Light);
+        assert!(e.contains(r##"view="#/?t=access&amp;u=x" embed color-scheme="light""##), "{e}");
     }
 }

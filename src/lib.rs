@@ -2,17 +2,21 @@
 //! access and privacy.
 //!
 //! The crate is a plain-Rust core — [`corpus`] (the bundled statements),
-//! [`analysis`] (framing analysis), [`view`] (view state and its URL form),
+//! [`analysis`] (framing analysis), [`view`] (view state), [`location`] (its URL form),
+//! [`state`] (one widget's state),
 //! [`search`], [`cite`] and [`supplied`] (a reader's own statement) — and, behind the `web` feature, a thin
 //! Yew UI in `ui` that renders state and dispatches actions. The core never
 //! depends on yew or web-sys; see `ARCHITECTURE.md`.
 
 pub mod analysis;
+pub mod card;
 pub mod cite;
 pub mod corpus;
 pub mod embed;
+pub mod location;
 pub mod mount;
 pub mod search;
+pub mod state;
 pub mod supplied;
 pub mod view;
 

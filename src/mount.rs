@@ -6,11 +6,13 @@
 //! |---|---|---|
 //! | `statements` | array of statement ids, in column order | all, in date order |
 //! | `theme` | `"encryption"`, `"access"` or `"privacy"` | all themes |
-//! | `view` | a deep-link hash (`"#/read/rudd-2017"`); wins over `statements`/`theme` | the comparison |
+//! | `view` | a deep-link hash (`"#/read/rudd-2017"`, a reader's statement `u=` included); wins over `statements`/`theme` | the comparison |
 //! | `embed` | boolean: compact chrome | `false` |
 //! | `colorScheme` | `"auto"`, `"light"` or `"dark"` | `"auto"` |
 
 use crate::analysis::Theme;
+use crate::location;
+use crate::state::{Env, State};
 use crate::view::{self, Catalog, View};
 
 /// The options' names, as a page writes them.
@@ -56,9 +58,10 @@ pub struct Raw {
 }
 
 /// What a mounted widget starts with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mount {
-    pub view: View,
+    /// The widget's state: its view and, from a `view` link carrying one, the reader's statement.
+    pub state: State,
     pub embed: bool,
     pub color_scheme: ColorScheme,
 }
@@ -81,8 +84,10 @@ pub fn unknown(name: &str) -> String {
 }
 
 /// Checks the values: every problem is a console message naming its option.
-pub fn resolve(raw: &Raw, catalog: &dyn Catalog) -> (Mount, Vec<String>) {
+pub fn resolve(raw: &Raw, env: &Env) -> (Mount, Vec<String>) {
     let mut problems = Vec::new();
+    let start = State::new();
+    let catalog: &dyn Catalog = &*start.data;
     let theme = raw.theme.as_deref().and_then(|t| {
         let theme = Theme::from_id(t);
         if theme.is_none() {
@@ -111,13 +116,13 @@ pub fn resolve(raw: &Raw, catalog: &dyn Catalog) -> (Mount, Vec<String>) {
         })
         .cloned()
         .collect();
-    let mut view = view::normalize(View::Compare { statements, theme }, catalog);
-    if let Some(hash) = &raw.view {
-        let parsed = view::parse(hash, catalog);
-        for n in &parsed.notices {
-            problems.push(format!("encryption-framing: option “view”: {}", n.message()));
-        }
-        view = parsed.view;
+    let hash = match &raw.view {
+        Some(hash) => hash.clone(),
+        None => location::format_view(&view::normalize(View::Compare { statements, theme }, catalog)),
+    };
+    let state = start.open(&hash, env);
+    for n in &state.notices {
+        problems.push(format!("encryption-framing: option “view”: {}", n.message()));
     }
     let color_scheme = raw.color_scheme.as_deref().map_or(ColorScheme::Auto, |c| {
         ColorScheme::parse(c).unwrap_or_else(|| {
@@ -125,22 +130,21 @@ pub fn resolve(raw: &Raw, catalog: &dyn Catalog) -> (Mount, Vec<String>) {
             ColorScheme::Auto
         })
     });
-    (Mount { view, embed: raw.embed.unwrap_or(false), color_scheme }, problems)
+    (Mount { state, embed: raw.embed.unwrap_or(false), color_scheme }, problems)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis;
 
     fn resolve_raw(raw: Raw) -> (Mount, Vec<String>) {
-        resolve(&raw, analysis::bundled())
+        resolve(&raw, &Env::none())
     }
 
     #[test]
     fn no_options_is_the_default_comparison() {
         let (m, problems) = resolve_raw(Raw::default());
-        assert_eq!(m, Mount { view: View::default(), embed: false, color_scheme: ColorScheme::Auto });
+        assert_eq!(m, Mount { state: State::new(), embed: false, color_scheme: ColorScheme::Auto });
         assert!(problems.is_empty());
     }
 
@@ -155,13 +159,13 @@ mod tests {
         });
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
-            m.view,
+            m.state.view,
             View::Compare { statements: vec!["wallace-2017".into(), "rudd-2017".into()], theme: Some(Theme::Access) }
         );
         assert!(m.embed);
         assert_eq!(m.color_scheme, ColorScheme::Dark);
         let (m, _) = resolve_raw(Raw { view: Some("#/read/rudd-2017".into()), ..Raw::default() });
-        assert!(matches!(m.view, View::Read { .. }));
+        assert!(matches!(m.state.view, View::Read { .. }));
     }
 
     #[test]
@@ -173,7 +177,7 @@ mod tests {
             embed: None,
             color_scheme: Some("purple".into()),
         });
-        assert_eq!(m.view, View::Compare { statements: vec!["rudd-2017".into()], theme: None });
+        assert_eq!(m.state.view, View::Compare { statements: vec!["rudd-2017".into()], theme: None });
         assert_eq!(m.color_scheme, ColorScheme::Auto);
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].contains("option “theme”") && problems[0].contains("weather"));
@@ -181,6 +185,12 @@ mod tests {
         assert!(problems[2].contains("option “colorScheme”"));
         let (_, problems) = resolve_raw(Raw { view: Some("#/read/zzz".into()), ..Raw::default() });
         assert!(problems[0].contains("option “view”"));
+        let own = crate::supplied::check("Mine", "", "Encryption protects us all.").unwrap();
+        let (m, problems) =
+            resolve_raw(Raw { view: Some(format!("#/read/yours?u={}", own.encode())), ..Raw::default() });
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(m.state.held.map(|h| h.supplied.clone()), Some(own));
+        assert!(matches!(m.state.view, View::Read { ref ids, .. } if ids == &["yours"]));
         assert!(unknown("colour").contains("no option “colour”"));
         assert!(wrong_type("statements").contains("must be an array of statement ids"));
     }

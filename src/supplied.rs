@@ -2,14 +2,13 @@
 //! the visible form of invisible characters, and the compact form that travels in
 //! the URL fragment.
 //!
-//! Link form (the `u` parameter, see [`TEXT_PARAM`]): URL-safe base64
+//! Link form (the `u` parameter, see [`crate::location::TEXT_PARAM`]): URL-safe base64
 //! without padding of `[format version = 1]` followed by a zlib stream (deflate plus
 //! an Adler-32 checksum) of `title \n date \n text`. The checksum makes damage
 //! detectable; the zlib end marker makes a cut-off link detectable. Decompression
 //! is bounded, so a crafted link cannot inflate to more than the text limit.
 
 use crate::corpus::{plain, Statement, YearMonthDay};
-use crate::view::{decode, encode};
 use miniz_oxide::inflate::TINFLStatus;
 
 /// The id of the supplied statement in links and in the analysis.
@@ -82,6 +81,9 @@ pub enum LinkError {
     Corrupt,
     /// A newer link format than this widget knows.
     UnknownFormat,
+    /// It inflates past the text limit: its length is unknown, only that it is too long
+    /// (decompression stops at the limit, so a crafted link costs nothing more).
+    TooLong,
     /// It decodes, but to something this widget would not accept if pasted.
     Invalid(InputError),
 }
@@ -92,6 +94,7 @@ impl LinkError {
             LinkError::Truncated => "The statement in this link is incomplete: the link was probably cut off when it was copied. The rest of the comparison is shown without it.".into(),
             LinkError::Corrupt => "The statement in this link is damaged (its checksum does not match), so it was left out. The rest of the comparison is shown.".into(),
             LinkError::UnknownFormat => "The statement in this link uses a newer format than this widget knows, so it was left out.".into(),
+            LinkError::TooLong => format!("The statement in this link is longer than the limit of {} characters (about 8,000 words), so it was left out. The rest of the comparison is shown.", thousands(MAX_CHARS)),
             LinkError::Invalid(e) => format!("The statement in this link could not be used: {}", e.message()),
         }
     }
@@ -212,7 +215,7 @@ impl Supplied {
         let payload =
             miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(stream, limit).map_err(|e| match e.status {
                 TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => LinkError::Truncated,
-                TINFLStatus::HasMoreOutput => LinkError::Invalid(InputError::TooLong { chars: limit }),
+                TINFLStatus::HasMoreOutput => LinkError::TooLong,
                 _ => LinkError::Corrupt,
             })?;
         let payload = String::from_utf8(payload).map_err(|_| LinkError::Corrupt)?;
@@ -225,38 +228,25 @@ impl Supplied {
     }
 }
 
-/// The query parameter that carries a reader's own statement on every view. It is
-/// split off before [`crate::view::parse`] and added after [`crate::view::format`].
-pub const TEXT_PARAM: &str = "u";
-
 /// `u=local`: the statement is held by this page only (too long for a reliable link).
 pub const TEXT_LOCAL: &str = "local";
 
-/// Splits the statement parameter off a hash: the hash without it, and its value.
-pub fn split_text(hash: &str) -> (String, Option<String>) {
-    let Some((path, query)) = hash.split_once('?') else { return (hash.to_string(), None) };
-    let mut value = None;
-    let rest: Vec<&str> = query
-        .split('&')
-        .filter(|pair| match pair.strip_prefix(TEXT_PARAM).and_then(|r| r.strip_prefix('=')) {
-            Some(v) => {
-                value = Some(decode(v));
-                false
-            }
-            None => true,
-        })
-        .collect();
-    let rest = rest.join("&");
-    let hash = if rest.is_empty() { path.to_string() } else { format!("{path}?{rest}") };
-    (hash, value)
+/// Why the statement a link refers to is not shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatementProblem {
+    /// The link's text could not be read.
+    Link(LinkError),
+    /// `u=local` in a page that does not hold the text (a reload, another browser).
+    NotHere,
 }
 
-/// Adds the statement parameter to a hash written by [`crate::view::format`] (empty for the default view).
-pub fn with_text(hash: &str, value: Option<&str>) -> String {
-    let Some(value) = value else { return hash.to_string() };
-    let hash = if hash.is_empty() { "#/" } else { hash };
-    let sep = if hash.contains('?') { '&' } else { '?' };
-    format!("{hash}{sep}{TEXT_PARAM}={}", encode(value))
+impl StatementProblem {
+    pub fn message(&self) -> String {
+        match self {
+            StatementProblem::Link(e) => e.message(),
+            StatementProblem::NotHere => "This link refers to a statement that was too long to travel in a link; it was held only in the page where it was added, so it is not shown here.".into(),
+        }
+    }
 }
 
 /// URL-safe base64 (RFC 4648 §5) without padding: 40 lines, so no crate for it.

@@ -86,6 +86,18 @@ fn bad_input_gets_a_clear_error_naming_the_file() {
 }
 
 #[test]
+fn a_line_of_spaces_or_no_break_spaces_separates_paragraphs_in_a_file() {
+    let path =
+        tmp("nbsp.txt", "A heading without a full stop\n \u{00A0} \nThe body of the statement follows here".as_bytes());
+    let (ok, out, err) = framing(&["analyze", &path]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let texts: Vec<&str> =
+        v["documents"][0]["sentences"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["A heading without a full stop", "The body of the statement follows here"]);
+}
+
+#[test]
 fn eval_reports_rules_and_tolerates_a_missing_development_set() {
     let data = format!("{}/tests/data/unseen.tsv", env!("CARGO_MANIFEST_DIR"));
     let (ok, out, _) = framing(&["eval", "--rules", "--dev", "/no/such/eval-dev", &data]);

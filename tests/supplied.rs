@@ -4,8 +4,9 @@
 
 use encryption_framing::analysis::{self, Codebook};
 use encryption_framing::corpus::YearMonthDay;
+use encryption_framing::location::{self, Location};
 use encryption_framing::supplied::{self, InputError, LinkError, Supplied};
-use encryption_framing::view::{self, View};
+use encryption_framing::view::View;
 use proptest::prelude::*;
 
 mod common;
@@ -66,11 +67,18 @@ fn a_newer_format_and_a_decompression_bomb_are_refused() {
     bomb.extend(miniz_oxide::deflate::compress_to_vec_zlib(&vec![b'a'; 50_000_000], 9));
     let link = supplied::base64url::encode(&bomb);
     assert!(link.len() < 100_000);
-    assert!(matches!(Supplied::decode(&link), Err(LinkError::Invalid(InputError::TooLong { .. }))));
+    assert_eq!(Supplied::decode(&link), Err(LinkError::TooLong));
+    // Its length is unknown (decoding stopped), so the message claims none.
+    let message = LinkError::TooLong.message();
+    assert!(message.contains("longer than the limit of 50,000 characters"), "{message}");
+    assert!(!message.contains("has "), "{message}");
 
-    // Over the character limit, although it decompresses within the byte bound.
+    // Over the character limit, although it decompresses within the byte bound: the
+    // message reports the text's real length.
     let long = Supplied { title: "t".into(), date: None, text: "word ".repeat(supplied::MAX_CHARS / 5 + 1) };
-    assert!(matches!(Supplied::decode(&long.encode()), Err(LinkError::Invalid(InputError::TooLong { .. }))));
+    let chars = long.text.chars().count();
+    assert_eq!(Supplied::decode(&long.encode()), Err(LinkError::Invalid(InputError::TooLong { chars })));
+    assert!(LinkError::Invalid(InputError::TooLong { chars }).message().contains("50,005 characters"));
 }
 
 #[test]
@@ -149,13 +157,13 @@ fn the_text_parameter_travels_with_every_view() {
         View::Read { ids: vec!["yours".into(), "rudd-2017".into()], theme: None, at: None },
         View::Search { query: "a&u=b".into() },
     ] {
-        let hash = supplied::with_text(&view::format(&v), Some(&value));
-        let (rest, got) = supplied::split_text(&hash);
-        assert_eq!(got.as_deref(), Some(value.as_str()), "{hash}");
-        assert_eq!(rest, if view::format(&v).is_empty() { "#/".to_string() } else { view::format(&v) });
+        let hash = location::format(&Location { view: v.clone(), text: Some(value.clone()) });
+        assert_eq!(location::text_param(&hash).as_deref(), Some(value.as_str()), "{hash}");
+        assert!(hash.ends_with(&format!("u={value}")), "{hash}");
+        let without = location::format(&Location { view: v, text: None });
+        assert!(!without.contains("u="), "{without}");
     }
-    assert_eq!(supplied::split_text("#/method"), ("#/method".into(), None));
-    assert_eq!(supplied::with_text("#/method", None), "#/method");
+    assert_eq!(location::text_param("#/method"), None);
 }
 
 proptest! {

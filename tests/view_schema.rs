@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use encryption_framing::analysis::{self, Theme};
+use encryption_framing::location::{self, Location};
 use encryption_framing::view::{self, Catalog, Passage, View};
 use proptest::prelude::*;
 
@@ -43,23 +44,25 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(common::cases(500)))]
 
     #[test]
-    fn every_view_round_trips_through_its_hash(v in arb_view()) {
-        let hash = view::format(&v);
-        let parsed = view::parse(&hash, catalog());
-        prop_assert_eq!(&parsed.view, &v, "hash {}", hash);
+    fn every_location_round_trips_through_its_hash(v in arb_view(), text in prop::option::of("[A-Za-z0-9_-]{1,40}|local")) {
+        let location = Location { view: v, text };
+        let hash = location::format(&location);
+        let parsed = location::parse(&hash, catalog());
+        prop_assert_eq!(&parsed.location, &location, "hash {}", hash);
         prop_assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        prop_assert_eq!(location::text_param(&hash), location.text.clone());
     }
 
     #[test]
-    fn any_string_reads_as_a_view_that_is_stable(s in any::<String>()) {
-        let first = view::parse(&s, catalog()).view;
-        let again = view::parse(&view::format(&first), catalog());
-        prop_assert_eq!(again.view, first);
+    fn any_string_reads_as_a_location_that_is_stable(s in any::<String>()) {
+        let first = location::parse(&s, catalog()).location;
+        let again = location::parse(&location::format(&first), catalog());
+        prop_assert_eq!(again.location, first);
         prop_assert!(again.notices.is_empty());
     }
 
     #[test]
     fn hash_like_garbage_never_panics(s in "#?/?(v[0-9]/)?(read|search|method|talking-points|x)?/?[a-z0-9+%:-]{0,30}(\\?([a-z]{1,3}=[^&#]{0,20}&?){0,4})?") {
-        let _ = view::parse(&s, catalog());
+        let _ = location::parse(&s, catalog());
     }
 }

@@ -7,6 +7,10 @@ fn main() {
     encryption_framing::ui::failure::install_panic_hook();
     if let Some(root) = gloo::utils::document().query_selector("#app.ef-root").ok().flatten() {
         root.set_inner_html("");
-        yew::Renderer::<encryption_framing::ui::App>::with_root(root).render();
+        if let Some(scheme) = encryption_framing::ui::page_color_scheme() {
+            let _ = root.set_attribute("data-color-scheme", scheme);
+        }
+        let props = encryption_framing::ui::AppProps { start: encryption_framing::ui::page_start() };
+        yew::Renderer::<encryption_framing::ui::App>::with_root_and_props(root, props).render();
     }
 }

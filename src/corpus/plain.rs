@@ -1,7 +1,7 @@
 //! Statements from plain text: files given to the CLI and text pasted in the widget.
 //!
 //! Plain text is never parsed as markup: `*`, `<b>` or `[^1]` stay literal. Blank
-//! lines separate paragraphs; lines starting with `- `, `* ` or `• ` are list items;
+//! lines (empty, or only spaces, tabs or no-break spaces) separate paragraphs; lines starting with `- `, `* ` or `• ` are list items;
 //! other line breaks within a paragraph become spaces. Nothing else is changed, so
 //! every sentence shown is a verbatim stretch of what the user supplied.
 
@@ -22,27 +22,32 @@ pub fn body(text: &str) -> Body {
         out.text.push_str(content);
         out.blocks.push(Block { kind, start, end: out.text.len(), marks: Vec::new() });
     };
-    for para in text.split("\n\n") {
-        let mut current = String::new();
-        let mut current_kind = BlockKind::Paragraph;
-        for line in para.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            let item = ["- ", "* ", "• "].iter().find_map(|m| line.strip_prefix(m));
-            match item {
-                Some(rest) => {
-                    push(current_kind, &current);
-                    current = rest.trim().to_string();
-                    current_kind = BlockKind::ListItem { ordered: false, number: 0 };
+    // A line of nothing but white space (spaces, tabs, U+00A0 from web pages and word
+    // processors) ends a paragraph, like an empty one.
+    let mut current = String::new();
+    let mut current_kind = BlockKind::Paragraph;
+    for line in text.split('\n').map(str::trim) {
+        if line.is_empty() {
+            push(current_kind, &current);
+            current.clear();
+            current_kind = BlockKind::Paragraph;
+            continue;
+        }
+        match ["- ", "* ", "• "].iter().find_map(|m| line.strip_prefix(m)) {
+            Some(rest) => {
+                push(current_kind, &current);
+                current = rest.trim().to_string();
+                current_kind = BlockKind::ListItem { ordered: false, number: 0 };
+            }
+            None => {
+                if !current.is_empty() {
+                    current.push(' ');
                 }
-                None => {
-                    if !current.is_empty() {
-                        current.push(' ');
-                    }
-                    current.push_str(line);
-                }
+                current.push_str(line);
             }
         }
-        push(current_kind, &current);
     }
+    push(current_kind, &current);
     out
 }
 
@@ -89,6 +94,15 @@ mod tests {
         let texts: Vec<&str> = b.blocks.iter().map(|x| &b.text[x.start..x.end]).collect();
         assert_eq!(texts, ["First line same para.", "one", "two *literal*", "<b>not bold</b> [^1]"]);
         assert!(matches!(b.blocks[1].kind, BlockKind::ListItem { .. }));
+    }
+
+    #[test]
+    fn lines_of_spaces_or_no_break_spaces_separate_paragraphs() {
+        for gap in ["\n \n", "\n\t \n", "\n\u{00A0}\n", "\r\n \u{00A0} \r\n", "\n\u{3000}\n"] {
+            let b = body(&format!("First paragraph.{gap}Second paragraph."));
+            let texts: Vec<&str> = b.blocks.iter().map(|x| &b.text[x.start..x.end]).collect();
+            assert_eq!(texts, ["First paragraph.", "Second paragraph."], "gap {gap:?}");
+        }
     }
 
     #[test]

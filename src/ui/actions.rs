@@ -1,40 +1,11 @@
 //! Browser side effects: clipboard, downloads, focus. Kept here so components stay
 //! declarative.
 
-use super::data;
+use super::ctx::{use_ctx, Ctx};
 use crate::analysis::{export, Codebook};
+use crate::view::View;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Focuses the first element matching `selector`, if any.
-pub fn focus_selector(selector: &str) {
-    if let Some(el) = super::dom::query(selector) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
-}
-
-/// The value of an `<input>` by id (empty if absent).
-pub fn input_value(id: &str) -> String {
-    super::dom::by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
-}
-
-/// Sets the value of an `<input>` by id.
-pub fn set_input_value(id: &str, value: &str) {
-    if let Some(i) = super::dom::by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-        i.set_value(value);
-    }
-}
-
-/// The page URL without its hash, for absolute deep links.
-pub fn base_url() -> String {
-    let href = super::location_part(|l| l.href());
-    href.split('#').next().unwrap_or_default().to_string()
-}
 
 /// Copies `text`; calls `done(true)` on success, `done(false)` where the clipboard
 /// is unavailable (the caller then shows the text to copy by hand).
@@ -109,112 +80,77 @@ pub fn copy_button(props: &CopyButtonProps) -> Html {
     }
 }
 
-/// The link that reopens the current view: inside a pym.js embed, the article's own
-/// URL carrying the view; otherwise the widget's URL.
-pub fn share_url(view: &crate::view::View, page: Option<&str>) -> String {
-    // A mounted widget: its own page, with the view.
-    if let Some(page) = page {
-        return format!("{page}{}", super::href(view));
-    }
-    let window = gloo::utils::window();
-    let hash = window.location().hash().unwrap_or_default();
-    match super::embed::config().pym.as_ref().and_then(|p| p.parent_url.as_deref()) {
-        Some(article) => crate::embed::article_link(article, &hash),
-        None => {
-            let full = window.location().href().unwrap_or_default();
-            // Drop embed parameters: a shared link opens the full view.
-            if super::embed::config().embed {
-                super::full_view_url(&crate::view::parse(&hash, &*super::data()).view)
-            } else {
-                full
-            }
-        }
+/// The link that reopens a view: inside a pym.js embed, the article's own URL
+/// carrying the view; otherwise the widget's own page (without embed parameters).
+pub fn share_url(ctx: &Ctx, view: &View) -> String {
+    match &ctx.article {
+        Some(article) => crate::embed::article_link(article, &ctx.href(view)),
+        None => ctx.full_url(view),
     }
 }
 
 /// The one-file edition sits beside a hosted widget; the one-file edition itself
 /// (opened from `file://`) is already the offline copy.
-fn offline_copy_available() -> bool {
-    // Pre-rendered for the hosted page, where the link is shown.
-    !super::in_browser() || super::location_part(|l| l.protocol()).starts_with("http")
+fn offline_copy_available(ctx: &Ctx) -> bool {
+    // The pre-render (no address) is for the hosted page, where the link is shown.
+    ctx.page.is_empty() || ctx.page.starts_with("http")
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
-    pub view: crate::view::View,
-    /// The widget's own page URL, for a widget mounted by the script API.
-    #[prop_or_default]
-    pub page: Option<AttrValue>,
+    pub view: View,
 }
 
 /// Share the current view, download the coding.
 #[function_component(ShareBar)]
 pub fn share_bar(props: &ShareProps) -> Html {
-    let generation = super::use_generation();
-    let url = use_state(String::new);
-    let snippet = use_state(String::new);
-    let show = {
-        let (url, view, page) = (url.clone(), props.view.clone(), props.page.clone());
-        Callback::from(move |_| url.set(share_url(&view, page.as_deref())))
-    };
-    let show_snippet = {
-        let (snippet, view, page) = (snippet.clone(), props.view.clone(), props.page.clone());
+    let ctx = use_ctx();
+    // What is shown is derived from the view and the data on every render; only
+    // whether the reader asked for it is state.
+    let show_link = use_state(|| false);
+    let show_snippet = use_state(|| false);
+    let url = share_url(&ctx, &props.view);
+    let csv = {
+        let data = ctx.data.clone();
         Callback::from(move |_| {
-            let (base, hash) = match &page {
-                Some(page) => (page.to_string(), super::href(&view)),
-                None => (
-                    super::full_view_url(&crate::view::View::default()),
-                    gloo::utils::window().location().hash().unwrap_or_default(),
-                ),
-            };
-            let title = "How UK and Five Eyes statements framed encryption, access and privacy";
-            snippet.set(crate::embed::iframe_snippet(&base, &hash, title));
+            download("encryption-framing-coding.csv", "text/csv", &export::to_csv(&data, Codebook::bundled()))
         })
     };
-    // Refresh the link shown whenever the view or the data change while it is open.
-    {
-        let (url, page) = (url.clone(), props.page.clone());
-        use_effect_with((props.view.clone(), generation), move |(view, _)| {
-            if !url.is_empty() {
-                url.set(share_url(view, page.as_deref()));
-            }
-        });
-    }
-    let csv = Callback::from(|_| {
-        download("encryption-framing-coding.csv", "text/csv", &export::to_csv(&data(), Codebook::bundled()))
-    });
-    let json = Callback::from(|_| {
-        let v = export::to_json(&data(), Codebook::bundled());
-        download(
-            "encryption-framing-coding.json",
-            "application/json",
-            &serde_json::to_string_pretty(&v).unwrap_or_default(),
-        )
-    });
+    let json = {
+        let data = ctx.data.clone();
+        Callback::from(move |_| {
+            let v = export::to_json(&data, Codebook::bundled());
+            download(
+                "encryption-framing-coding.json",
+                "application/json",
+                &serde_json::to_string_pretty(&v).unwrap_or_default(),
+            )
+        })
+    };
+    let reveal = |flag: &UseStateHandle<bool>| {
+        let flag = flag.clone();
+        Callback::from(move |_| flag.set(true))
+    };
     html! {
         <details class="ef-share">
             <summary>{ "Share and download" }</summary>
             <div class="ef-share-body">
-                <button type="button" class="ef-button ef-button-small" onclick={show}>{ "Link to this view" }</button>
+                <button type="button" class="ef-button ef-button-small" onclick={reveal(&show_link)}>{ "Link to this view" }</button>
                 <button type="button" class="ef-button ef-button-small" onclick={csv}>{ "Download coding (CSV)" }</button>
                 <button type="button" class="ef-button ef-button-small" onclick={json}>{ "Download coding (JSON)" }</button>
-                <button type="button" class="ef-button ef-button-small" onclick={show_snippet}>{ "Embed this view" }</button>
-                if offline_copy_available() {
+                <button type="button" class="ef-button ef-button-small" onclick={reveal(&show_snippet)}>{ "Embed in an article" }</button>
+                if offline_copy_available(&ctx) {
                     <a class="ef-button ef-button-small" href="./encryption-framing-offline.html" download="encryption-framing.html">{ "Download for offline reading" }</a>
                 }
-                if !url.is_empty() {
+                if *show_link {
                     <div class="ef-share-link">
                         <label for="ef-share-url">{ "Link to exactly this view" }</label>
-                        <input id="ef-share-url" type="url" readonly=true value={(*url).clone()} />
-                        <CopyButton label="Copy link" text={(*url).clone()} />
+                        <input id="ef-share-url" type="url" readonly=true value={url.clone()} />
+                        <CopyButton label="Copy link" text={url} />
                     </div>
                 }
-                if !snippet.is_empty() {
-                    <div class="ef-share-link">
-                        <label for="ef-embed-code">{ "Embed code (an iframe that sizes itself with pym.js or the snippet in the README)" }</label>
-                        <textarea id="ef-embed-code" readonly=true rows="4" value={(*snippet).clone()} />
-                        <CopyButton label="Copy embed code" text={(*snippet).clone()} />
-                    </div>
+                if *show_snippet {
+                    <super::builder::Builder view={props.view.clone()} />
                 }
             </div>
         </details>

@@ -2,33 +2,49 @@
 //! browser with the same codebook and joins the comparison as a marked extra column.
 //! The checks and the link form are in [`crate::supplied`]; this is only the form.
 
-use super::session::{self, Held};
-use super::{actions, navigate, storage};
+use super::ctx::{use_ctx, Ctx};
+use super::storage;
+use crate::state::Held;
 use crate::supplied::{self, InputError};
 use crate::view::View;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-const TEXT: &str = "ef-add-text";
-const TITLE: &str = "ef-add-title";
-const DATE: &str = "ef-add-date";
-const KEEP: &str = "ef-add-keep";
-
-fn textarea() -> Option<web_sys::HtmlTextAreaElement> {
-    super::dom::by_id(TEXT)?.dyn_into().ok()
-}
-
-fn checked(id: &str) -> bool {
-    super::dom::by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked())
-}
-
-/// Shows a statement after adding it: the comparison with its column, focus on its summary.
-fn show(keep: bool, held: &Held) -> Option<String> {
-    let problem = if keep { storage::keep(&held.encoded).err() } else { None };
-    navigate(&View::default());
-    gloo::timers::callback::Timeout::new(0, || actions::focus_selector("#ef-yours-title")).forget();
+/// Shows a state with a statement: the comparison with its column, focus on its summary.
+fn show(ctx: &Ctx, keep: bool, state: crate::state::State) -> Option<String> {
+    let problem = match (&state.held, keep) {
+        (Some(held), true) => storage::keep(&held.encoded).err(),
+        _ => None,
+    };
+    ctx.commit(state);
+    let ctx = ctx.clone();
+    gloo::timers::callback::Timeout::new(0, move || ctx.focus("#ef-yours-title")).forget();
     problem
+}
+
+/// The form's fields, each a reference into this widget's own form.
+#[derive(Clone, PartialEq, Default)]
+struct Fields {
+    text: NodeRef,
+    title: NodeRef,
+    date: NodeRef,
+    keep: NodeRef,
+    message: NodeRef,
+}
+
+impl Fields {
+    fn text(&self) -> String {
+        self.text.cast::<web_sys::HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default()
+    }
+    fn input(r: &NodeRef) -> Option<web_sys::HtmlInputElement> {
+        r.cast::<web_sys::HtmlInputElement>()
+    }
+    fn value(r: &NodeRef) -> String {
+        Self::input(r).map(|i| i.value()).unwrap_or_default()
+    }
+    fn keep(&self) -> bool {
+        Self::input(&self.keep).is_some_and(|i| i.checked())
+    }
 }
 
 /// What the form is telling the reader.
@@ -42,7 +58,9 @@ enum Message {
 /// The form and, when a statement is shown, its summary and controls.
 #[function_component(AddStatement)]
 pub fn add_statement() -> Html {
-    let held = session::held();
+    let ctx = use_ctx();
+    let held = ctx.held.clone();
+    let fields = use_memo((), |_| Fields::default());
     let message = use_state(|| Message::None);
     let count = use_state(|| 0usize);
     let dragging = use_state(|| false);
@@ -52,8 +70,9 @@ pub fn add_statement() -> Html {
     let load_file = {
         let message = message.clone();
         let count = count.clone();
+        let fields = fields.clone();
         Callback::from(move |file: web_sys::File| {
-            let (message, count) = (message.clone(), count.clone());
+            let (message, count, fields) = (message.clone(), count.clone(), fields.clone());
             // A file four times the character limit cannot be under it, whatever its encoding.
             if file.size() > (4 * supplied::MAX_CHARS) as f64 {
                 let bytes = file.size() as usize;
@@ -71,12 +90,12 @@ pub fn add_statement() -> Html {
                 };
                 match supplied::text_from_bytes(&bytes) {
                     Ok(text) => {
-                        if let Some(t) = textarea() {
+                        if let Some(t) = fields.text.cast::<web_sys::HtmlTextAreaElement>() {
                             t.set_value(&text);
                         }
-                        if actions::input_value(TITLE).is_empty() {
+                        if let Some(title) = Fields::input(&fields.title).filter(|t| t.value().is_empty()) {
                             let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-                            actions::set_input_value(TITLE, stem);
+                            title.set_value(stem);
                         }
                         let n = text.chars().count();
                         count.set(n);
@@ -92,28 +111,26 @@ pub fn add_statement() -> Html {
         })
     };
     let onsubmit = {
-        let message = message.clone();
+        let (message, fields, ctx) = (message.clone(), fields.clone(), ctx.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = textarea().map(|t| t.value()).unwrap_or_default();
-            match supplied::check(&actions::input_value(TITLE), &actions::input_value(DATE), &text) {
-                Ok(s) => {
-                    let held = session::hold(s);
-                    match show(checked(KEEP), &held) {
-                        Some(problem) => message.set(Message::Error(problem)),
-                        None => message.set(Message::None),
-                    }
-                }
+            match supplied::check(&Fields::value(&fields.title), &Fields::value(&fields.date), &fields.text()) {
+                Ok(s) => match show(&ctx, fields.keep(), ctx.with_statement(s)) {
+                    Some(problem) => message.set(Message::Error(problem)),
+                    None => message.set(Message::None),
+                },
                 Err(err) => {
                     message.set(Message::Error(err.message()));
-                    actions::focus_selector("#ef-add-message");
+                    if let Some(m) = fields.message.cast::<web_sys::HtmlElement>() {
+                        let _ = m.focus();
+                    }
                 }
             }
         })
     };
     let oninput = {
-        let count = count.clone();
-        Callback::from(move |_: InputEvent| count.set(textarea().map_or(0, |t| t.value().chars().count())))
+        let (count, fields) = (count.clone(), fields.clone());
+        Callback::from(move |_: InputEvent| count.set(fields.text().chars().count()))
     };
     let onchange_file = {
         let load_file = load_file.clone();
@@ -157,8 +174,8 @@ pub fn add_statement() -> Html {
                 { "Nothing leaves your browser: the text is analysed here and sent nowhere. It is stored only if you tick “Keep”. A link to the comparison carries the text inside the link, after the #, which browsers never send to a server." }
             </p>
             <div class="ef-field">
-                <label for={TEXT}>{ "Text of the statement (paste it, or drop a .txt or .md file here)" }</label>
-                <textarea id={TEXT} rows="8" spellcheck="false" aria-describedby="ef-add-count" {oninput} />
+                <label for="ef-add-text">{ "Text of the statement (paste it, or drop a .txt or .md file here)" }</label>
+                <textarea id="ef-add-text" ref={fields.text.clone()} rows="8" spellcheck="false" aria-describedby="ef-add-count" {oninput} />
                 <p id="ef-add-count" class={classes!("ef-small", over.then_some("ef-over"))}>
                     { format!("{} of {} characters", supplied::thousands(*count), supplied::thousands(supplied::MAX_CHARS)) }
                     if over { { " — too long" } }
@@ -170,22 +187,22 @@ pub fn add_statement() -> Html {
             </div>
             <div class="ef-field-row">
                 <div class="ef-field">
-                    <label for={TITLE}>{ "Title (optional)" }</label>
-                    <input id={TITLE} type="text" maxlength={supplied::MAX_TITLE.to_string()} autocomplete="off" />
+                    <label for="ef-add-title">{ "Title (optional)" }</label>
+                    <input id="ef-add-title" ref={fields.title.clone()} type="text" maxlength={supplied::MAX_TITLE.to_string()} autocomplete="off" />
                 </div>
                 <div class="ef-field">
-                    <label for={DATE}>{ "Date (optional)" }</label>
-                    <input id={DATE} type="date" />
+                    <label for="ef-add-date">{ "Date (optional)" }</label>
+                    <input id="ef-add-date" ref={fields.date.clone()} type="date" />
                 </div>
             </div>
             <div class="ef-field ef-check">
-                <input id={KEEP} type="checkbox" disabled={!storage_ok} />
-                <label for={KEEP}>
+                <input id="ef-add-keep" ref={fields.keep.clone()} type="checkbox" disabled={!storage_ok} />
+                <label for="ef-add-keep">
                     { "Keep it on this device (in this browser’s local storage, until you remove it)" }
                     if !storage_ok { { " — not available here: this browser does not let the page store anything" } }
                 </label>
             </div>
-            <div id="ef-add-message" class="ef-add-message" role="alert" tabindex="-1">{ message_view }</div>
+            <div id="ef-add-message" ref={fields.message.clone()} class="ef-add-message" role="alert" tabindex="-1">{ message_view }</div>
             <button type="submit" class="ef-button">{ "Analyse and compare" }</button>
         </form>
     };
@@ -214,12 +231,13 @@ struct HeldProps {
 /// What the widget did with the reader's statement, and what they can do with it.
 #[function_component(HeldSummary)]
 fn held_summary(props: &HeldProps) -> Html {
+    let ctx = use_ctx();
     let h = &props.held;
     let is_kept = props.kept.as_ref() == Some(&h.supplied);
-    let remove = Callback::from(|_| {
-        session::release();
-        navigate(&View::default());
-    });
+    let remove = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.commit(ctx.without_statement()))
+    };
     let toggle_keep = {
         let kept = props.kept.clone();
         let h = h.clone();
@@ -232,7 +250,7 @@ fn held_summary(props: &HeldProps) -> Html {
             }
         })
     };
-    let read = super::href(&View::Read { ids: vec![supplied::ID.to_string()], theme: None, at: None });
+    let read = View::Read { ids: vec![supplied::ID.to_string()], theme: None, at: None };
     html! {
         <div class="ef-yours" data-analysis-ms={format!("{:.2}", h.analysis_ms)}>
             <h2 id="ef-yours-title" tabindex="-1">{ "Your statement: " }{ supplied::make_visible(&h.supplied.title).0 }</h2>
@@ -250,7 +268,7 @@ fn held_summary(props: &HeldProps) -> Html {
                 </p>
             }
             <p class="ef-yours-actions">
-                <a class="ef-button ef-button-small" href={read}>{ "Read it with its coding" }</a>
+                <super::Link to={read} class="ef-button ef-button-small">{ "Read it with its coding" }</super::Link>
                 <button type="button" class="ef-button ef-button-small" onclick={remove}>{ "Remove it" }</button>
                 if storage::available() {
                     <button type="button" class="ef-button ef-button-small" onclick={toggle_keep} aria-pressed={is_kept.to_string()}>
@@ -271,11 +289,11 @@ struct KeptProps {
 /// A statement kept on this device earlier, offered (never added without asking).
 #[function_component(KeptOffer)]
 fn kept_offer(props: &KeptProps) -> Html {
+    let ctx = use_ctx();
     let show_it = {
         let s = props.supplied.clone();
         Callback::from(move |_| {
-            let held = session::hold(s.clone());
-            show(false, &held);
+            show(&ctx, false, ctx.with_statement(s.clone()));
         })
     };
     let forget = {

@@ -3,8 +3,10 @@
 //! link that opens the sentence's coding, links to recurring passages). All text
 //! goes through Yew text nodes, never as markup.
 
+use super::{JumpLink, Link};
 use crate::analysis::Theme;
 use crate::corpus::{Block, BlockKind, Footnote, Mark, MarkKind};
+use crate::view::View;
 use yew::prelude::*;
 
 /// How one sentence is shown.
@@ -16,10 +18,10 @@ pub struct Deco {
     /// Themes to mark (already filtered by the reader's theme filter).
     pub themes: Vec<Theme>,
     /// Where the sentence's tag link goes (opens or closes its coding).
-    pub href: String,
+    pub to: View,
     pub open: bool,
-    /// Recurring passages shared with the statement shown beside this one: (label, href).
-    pub shared: Vec<(String, String)>,
+    /// Recurring passages shared with the statement shown beside this one: (label, view).
+    pub shared: Vec<(String, View)>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -45,7 +47,6 @@ pub struct BodyProps {
 /// A statement body, structured as the original.
 #[function_component(BodyView)]
 pub fn body_view(props: &BodyProps) -> Html {
-    super::use_generation();
     let Some(doc) = props.data.document(&props.id) else { return html! {} };
     let body = &doc.statement.body;
     let open_block = props
@@ -156,12 +157,12 @@ fn sentence(props: &BodyProps, d: &Deco, content: Html) -> Html {
         let verb = if d.open { "close the coding of" } else { "open the coding of" };
         // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
         html! {
-            <a class="ef-tag" href={d.href.clone()} aria-expanded={d.open.to_string()}
-               aria-label={format!("{}: {verb} sentence {} ({})", short.join("·"), d.index + 1, full.join(", "))}>{ short.join("·") }</a>
+            <Link class="ef-tag" to={d.to.clone()} aria_expanded={d.open.to_string()}
+               aria_label={format!("{}: {verb} sentence {} ({})", short.join("·"), d.index + 1, full.join(", "))}>{ short.join("·") }</Link>
         }
     });
-    let shared = d.shared.iter().map(|(label, href)| {
-        html! { <a class="ef-tag ef-tag-shared" href={href.clone()}>{ "↔ " }{ label }</a> }
+    let shared = d.shared.iter().map(|(label, to)| {
+        html! { <Link class="ef-tag ef-tag-shared" to={to.clone()}>{ "↔ " }{ label }</Link> }
     });
     html! { <><span {id} class={classes}>{ content }</span>{ for tag }{ for shared }</> }
 }
@@ -213,18 +214,11 @@ fn render_marked(id: &str, text: &str, start: usize, end: usize, marks: &[Mark])
 }
 
 fn footnote_ref(id: &str, label: &str) -> Html {
-    let target = format!("ef-fn-{id}-{label}");
-    // A plain `#fragment` link would replace the route, so scroll instead.
-    let onclick = {
-        let target = target.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            if let Some(el) = super::dom::by_id(&target) {
-                el.scroll_into_view();
-            }
-        })
-    };
+    // A plain `#fragment` link would replace the route, so it scrolls instead.
+    let view = View::Read { ids: vec![id.to_string()], theme: None, at: None };
     html! {
-        <sup class="ef-fnref"><a href={format!("#/read/{id}")} {onclick} aria-label={format!("Footnote {label}")}>{ format!("[{label}]") }</a></sup>
+        <sup class="ef-fnref">
+            <JumpLink {view} target={format!("ef-fn-{id}-{label}")} aria_label={format!("Footnote {label}")}>{ format!("[{label}]") }</JumpLink>
+        </sup>
     }
 }

@@ -1,9 +1,10 @@
 //! The comparison: statements as columns, themes as rows; in each cell the frames,
 //! how much of the statement addresses the theme, and its strongest quotes.
 
-use super::actions::{base_url, CopyButton};
+use super::actions::CopyButton;
+use super::ctx::{use_ctx, Ctx};
 use super::theme_choice::ThemeChoice;
-use super::{data, href, navigate};
+use super::Link;
 use crate::analysis::{Codebook, Document, Theme};
 use crate::cite::citation;
 use crate::corpus::{Kind, Statement};
@@ -17,15 +18,15 @@ pub struct CompareProps {
     pub theme: Option<Theme>,
 }
 
-fn go(statements: Vec<String>, theme: Option<Theme>) {
-    navigate(&View::Compare { statements, theme });
+fn go(ctx: &Ctx, statements: Vec<String>, theme: Option<Theme>) {
+    ctx.go(&View::Compare { statements, theme });
 }
 
 /// The comparison view.
 #[function_component(Compare)]
 pub fn compare(props: &CompareProps) -> Html {
-    let generation = super::use_generation();
-    let data = data();
+    let ctx = use_ctx();
+    let data = &ctx.data;
     let docs: Vec<&Document> = props.statements.iter().filter_map(|id| data.document(id)).collect();
     // Every row stays in the document; focusing a theme hides the others, so switching
     // themes changes attributes instead of re-creating hundreds of elements.
@@ -40,13 +41,13 @@ pub fn compare(props: &CompareProps) -> Html {
             </p>
             <Controls statements={props.statements.clone()} theme={props.theme} />
             // The form starts afresh whenever the data change (a statement added or
-            // removed): keyed by the generation, in its own element (a keyed sibling
+            // removed): keyed by the revision, in its own element (a keyed sibling
             // must not sit among unkeyed ones).
-            <div class="ef-add-host"><super::add::AddStatement key={generation.to_string()} /></div>
+            <div class="ef-add-host"><super::add::AddStatement key={ctx.revision.to_string()} /></div>
             <div class={classes!("ef-colheads", cols.clone())} aria-hidden="true">
                 { for docs.iter().map(|d| html! {
                     <div class={classes!("ef-colhead", supplied_class(&d.statement))} key={d.statement.id.as_str()}>
-                        <a href={href(&View::Read { ids: vec![d.statement.id.clone()], theme: props.theme, at: None })} tabindex="-1">{ &d.statement.short_title }</a>
+                        <Link to={View::Read { ids: vec![d.statement.id.clone()], theme: props.theme, at: None }} tabindex="-1">{ &d.statement.short_title }</Link>
                         <span class="ef-date">{ d.statement.date.short_label() }</span>
                     </div>
                 }) }
@@ -98,8 +99,8 @@ struct ControlsProps {
 /// Which statements, in which order, and which theme to focus.
 #[function_component(Controls)]
 fn controls(props: &ControlsProps) -> Html {
-    super::use_generation();
-    let data = data();
+    let ctx = use_ctx();
+    let data = &ctx.data;
     let chosen = props.statements.clone();
     let mut listed: Vec<String> = chosen.clone();
     for d in &data.documents {
@@ -113,7 +114,7 @@ fn controls(props: &ControlsProps) -> Html {
         let checked = chosen.contains(id);
         let pos = chosen.iter().position(|x| x == id);
         let toggle = {
-            let (chosen, id) = (chosen.clone(), id.clone());
+            let (chosen, id, ctx) = (chosen.clone(), id.clone(), ctx.clone());
             Callback::from(move |_| {
                 let mut next = chosen.clone();
                 if next.contains(&id) {
@@ -122,12 +123,12 @@ fn controls(props: &ControlsProps) -> Html {
                     }
                 } else {
                     next.push(id.clone());
-                    let order: Vec<String> = super::data().documents.iter().map(|d| d.statement.id.clone()).collect();
-                    if chosen.iter().zip(chosen.iter().skip(1)).all(|(a, b)| order.iter().position(|x| x == a) < order.iter().position(|x| x == b)) {
-                        next.sort_by_key(|x| order.iter().position(|o| o == x));
+                    let order = |x: &String| ctx.data.documents.iter().position(|d| &d.statement.id == x);
+                    if chosen.windows(2).all(|w| order(&w[0]) < order(&w[1])) {
+                        next.sort_by_key(order);
                     }
                 }
-                go(next, theme);
+                go(&ctx, next, theme);
             })
         };
         let mover = |delta: isize, label: &str, glyph: &str| {
@@ -135,11 +136,11 @@ fn controls(props: &ControlsProps) -> Html {
             let target = p as isize + delta;
             let disabled = target < 0 || target >= chosen.len() as isize;
             let onclick = {
-                let chosen = chosen.clone();
+                let (chosen, ctx) = (chosen.clone(), ctx.clone());
                 Callback::from(move |_| {
                     let mut next = chosen.clone();
                     next.swap(p, target as usize);
-                    go(next, theme);
+                    go(&ctx, next, theme);
                 })
             };
             html! {
@@ -157,7 +158,10 @@ fn controls(props: &ControlsProps) -> Html {
         }
     });
     let statements = chosen.clone();
-    let on_theme = Callback::from(move |value: Option<Theme>| go(statements.clone(), value));
+    let on_theme = {
+        let ctx = ctx.clone();
+        Callback::from(move |value: Option<Theme>| go(&ctx, statements.clone(), value))
+    };
     html! {
         <div class="ef-controls">
             <details class="ef-picker">
@@ -184,8 +188,8 @@ pub struct CellProps {
 /// How one statement frames one theme.
 #[function_component(Cell)]
 pub fn cell(props: &CellProps) -> Html {
-    super::use_generation();
-    let data = data();
+    let ctx = use_ctx();
+    let data = &ctx.data;
     let Some(d) = data.document(&props.id) else { return html! {} };
     let book = Codebook::bundled();
     let s = &*d.statement;
@@ -223,12 +227,12 @@ pub fn cell(props: &CellProps) -> Html {
         let sentence = &d.analysis.sentences[i];
         let text = &s.body.text[sentence.start..sentence.end];
         let target = View::Read { ids: vec![s.id.clone()], theme: Some(props.theme), at: Some(Passage { id: s.id.clone(), sentence: i }) };
-        let link = format!("{}{}", base_url(), href(&target));
+        let link = ctx.full_url(&target);
         html! {
             <figure class="ef-quote">
                 <blockquote>{ text }</blockquote>
                 <figcaption>
-                    <a href={href(&target)}>{ "In context" }<span class="ef-sr">{ format!(": sentence {} of the {}", i + 1, s.short_title) }</span></a>
+                    <Link to={target}>{ "In context" }<span class="ef-sr">{ format!(": sentence {} of the {}", i + 1, s.short_title) }</span></Link>
                     <CopyButton label="Copy citation" text={citation(s, text, &link)} aria_label={format!("Copy citation of this quote from the {}", s.short_title)} />
                 </figcaption>
             </figure>

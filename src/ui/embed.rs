@@ -13,10 +13,18 @@ use wasm_bindgen::JsCast;
 pub fn config() -> &'static EmbedConfig {
     thread_local! {
         static CONFIG: &'static EmbedConfig = Box::leak(Box::new(
-            embed::parse_query(&super::location_part(|l| l.search())),
+            embed::parse_query(&search()),
         ));
     }
     CONFIG.with(|c| *c)
+}
+
+/// The page's query string (empty when pre-rendering).
+fn search() -> String {
+    if !super::in_browser() {
+        return String::new();
+    }
+    gloo::utils::window().location().search().unwrap_or_default()
 }
 
 /// Whether the widget runs inside a frame.

@@ -3,15 +3,16 @@
 
 use super::reader::Provenance;
 use super::statement_list::StatementList;
+use super::JumpLink;
 use crate::analysis::eval::{published_recall, PUBLISHED, PUBLISHED_DEV};
 use crate::analysis::recurring::{GAP, MIN_WORDS, SHINGLE};
 use crate::analysis::{Codebook, Theme};
+use crate::view::View;
 use yew::prelude::*;
 
 /// The method view.
 #[function_component(Method)]
 pub fn method() -> Html {
-    super::use_generation();
     let book = Codebook::bundled();
     let codes = |theme: Option<Theme>| {
         book.code_ids().filter(move |(_, c)| c.theme == theme).map(|(id, c)| {
@@ -42,12 +43,12 @@ pub fn method() -> Html {
             <h1 id="ef-method-title" tabindex="-1" data-focus-target="">{ "Method" }</h1>
             <nav aria-label="On this page" class="ef-toc">
                 <ul>
-                    <li><a href="#/method" onclick={jump("ef-m-statements")}>{ "The statements" }</a></li>
-                    <li><a href="#/method" onclick={jump("ef-m-codebook")}>{ "The codebook" }</a></li>
-                    <li><a href="#/method" onclick={jump("ef-m-rules")}>{ "How rules read" }</a></li>
-                    <li><a href="#/method" onclick={jump("ef-m-recurring")}>{ "Talking points" }</a></li>
-                    <li><a href="#/method" onclick={jump("ef-m-cleaning")}>{ "Cleaning, redaction, provenance" }</a></li>
-                    <li><a href="#/method" onclick={jump("ef-m-limits")}>{ "Limits" }</a></li>
+                    <li><JumpLink view={View::Method} target="ef-m-statements">{ "The statements" }</JumpLink></li>
+                    <li><JumpLink view={View::Method} target="ef-m-codebook">{ "The codebook" }</JumpLink></li>
+                    <li><JumpLink view={View::Method} target="ef-m-rules">{ "How rules read" }</JumpLink></li>
+                    <li><JumpLink view={View::Method} target="ef-m-recurring">{ "Talking points" }</JumpLink></li>
+                    <li><JumpLink view={View::Method} target="ef-m-cleaning">{ "Cleaning, redaction, provenance" }</JumpLink></li>
+                    <li><JumpLink view={View::Method} target="ef-m-limits">{ "Limits" }</JumpLink></li>
                 </ul>
             </nav>
 
@@ -130,14 +131,4 @@ pub fn method() -> Html {
             <p>{ "On text it was not developed on, the codebook is precise (when it labels a frame, the label is usually right) but misses many frames phrased differently: treat an empty cell as “not detected”, not as proof of absence." }</p>
         </section>
     }
-}
-
-/// Scrolls to a section without touching the route.
-fn jump(id: &'static str) -> Callback<MouseEvent> {
-    Callback::from(move |e: MouseEvent| {
-        e.prevent_default();
-        if let Some(el) = super::dom::by_id(id) {
-            el.scroll_into_view();
-        }
-    })
 }

@@ -3,7 +3,7 @@
 //! inside a shadow root so the page's CSS and the widget's never meet, with options
 //! checked by [`crate::mount`].
 
-use super::{data, App, AppProps, Mounted};
+use super::{browser, App, AppProps, Nav, Start};
 use crate::mount::{self, Raw};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -49,7 +49,7 @@ fn read_options(options: &JsValue) -> Raw {
 /// into `element`'s shadow root (replacing one mounted there before).
 #[wasm_bindgen(js_name = mountEncryptionFraming)]
 pub fn mount_encryption_framing(host: web_sys::Element, options: JsValue, stylesheet: String, page: String) {
-    let (start, problems) = mount::resolve(&read_options(&options), &*data());
+    let (start, problems) = mount::resolve(&read_options(&options), &browser::env(page.len()));
     for p in &problems {
         console_error(p);
     }
@@ -82,7 +82,7 @@ pub fn mount_encryption_framing(host: web_sys::Element, options: JsValue, styles
     reveal.forget();
     let _ = shadow.append_child(&link);
     let _ = shadow.append_child(&container);
-    let props =
-        AppProps { mounted: Some(Mounted { view: start.view, embed: start.embed, page: page.into(), root: shadow }) };
-    yew::Renderer::<App>::with_root_and_props(container, props).render();
+    super::failure::watch(&container);
+    let start = Start { state: start.state, nav: Nav::Memory, page: page.into(), embedded: start.embed, article: None };
+    yew::Renderer::<App>::with_root_and_props(container, AppProps { start }).render();
 }

@@ -2,11 +2,12 @@
 //! a theme filter, each tagged sentence opening its codes, evidence and rules, and
 //! recurring passages linked across the pair.
 
-use super::actions::{base_url, focus_selector, CopyButton};
+use super::actions::CopyButton;
 use super::body::{BodyView, Deco};
+use super::ctx::use_ctx;
 use super::statement_list::source_line;
 use super::theme_choice::ThemeChoice;
-use super::{data, href, navigate};
+use super::Link;
 use crate::analysis::{Codebook, Document, Sentence, Source, Target, Theme};
 use crate::cite::citation;
 use crate::corpus::{Kind, Statement};
@@ -26,25 +27,25 @@ pub struct ReaderProps {
 /// The reading view.
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
-    super::use_generation();
-    let data = data();
-    let docs: Vec<&Document> = props.ids.iter().filter_map(|id| data.document(id)).collect();
-    if docs.is_empty() {
-        return html! { <p role="alert">{ "This statement is not available." }</p> };
-    }
+    let ctx = use_ctx();
     // Bring an opened passage into view and give it focus.
     {
-        let at = props.at.clone();
-        use_effect_with(at, |at| {
+        let (at, ctx) = (props.at.clone(), ctx.clone());
+        use_effect_with(at, move |at| {
             if at.is_some() {
-                focus_selector(".ef-panel");
-                if let Some(el) = super::dom::query(".ef-s-open") {
+                ctx.focus(".ef-panel");
+                if let Some(el) = ctx.find(".ef-s-open") {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
                     el.scroll_into_view_with_scroll_into_view_options(&options);
                 }
             }
         });
+    }
+    let data = &ctx.data;
+    let docs: Vec<&Document> = props.ids.iter().filter_map(|id| data.document(id)).collect();
+    if docs.is_empty() {
+        return html! { <p role="alert">{ "This statement is not available." }</p> };
     }
     let pair = docs.len() == 2;
     let title = if pair {
@@ -75,33 +76,33 @@ struct ControlsProps {
 /// Theme filter and the choice of a statement to read alongside.
 #[function_component(ReaderControls)]
 fn reader_controls(props: &ControlsProps) -> Html {
-    super::use_generation();
-    let data = data();
+    let ctx = use_ctx();
+    let data = &ctx.data;
     let ids = props.ids.clone();
     let theme = props.theme;
     let on_theme = {
-        let ids = ids.clone();
-        Callback::from(move |value: Option<Theme>| navigate(&View::Read { ids: ids.clone(), theme: value, at: None }))
+        let (ids, ctx) = (ids.clone(), ctx.clone());
+        Callback::from(move |value: Option<Theme>| ctx.go(&View::Read { ids: ids.clone(), theme: value, at: None }))
     };
     let first = ids[0].clone();
     let beside = ids.get(1).cloned().unwrap_or_default();
     let onchange = {
-        let first = first.clone();
+        let (first, ctx) = (first.clone(), ctx.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             let ids = if value.is_empty() { vec![first.clone()] } else { vec![first.clone(), value] };
-            navigate(&View::Read { ids, theme, at: None });
+            ctx.go(&View::Read { ids, theme, at: None });
         })
     };
     let onchange_first = {
-        let beside = beside.clone();
+        let (beside, ctx) = (beside.clone(), ctx.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             let mut ids = vec![value.clone()];
             if !beside.is_empty() && beside != value {
                 ids.push(beside.clone());
             }
-            navigate(&View::Read { ids, theme, at: None });
+            ctx.go(&View::Read { ids, theme, at: None });
         })
     };
     html! {
@@ -142,20 +143,18 @@ struct PaneProps {
 /// One statement as its author wrote it, with coding marks and provenance.
 #[function_component(Pane)]
 fn pane(props: &PaneProps) -> Html {
-    super::use_generation();
-    let data = data();
+    let ctx = use_ctx();
+    let data = &ctx.data;
     let Some(d) = data.document(&props.id) else { return html! {} };
     let s = &*d.statement;
     let pair = props.ids.len() == 2;
     let open = props.at.as_ref().filter(|p| p.id == s.id).map(|p| p.sentence);
-    let link = |sentence: Option<usize>, id: &str| {
-        href(&View::Read {
-            ids: props.ids.clone(),
-            theme: props.theme,
-            at: sentence.map(|n| Passage { id: id.to_string(), sentence: n }),
-        })
+    let link = |sentence: Option<usize>, id: &str| View::Read {
+        ids: props.ids.clone(),
+        theme: props.theme,
+        at: sentence.map(|n| Passage { id: id.to_string(), sentence: n }),
     };
-    let shared = shared_with(d, props.other.as_deref());
+    let shared = shared_with(data, d, props.other.as_deref());
     let decos: Vec<Deco> = d
         .analysis
         .sentences
@@ -169,7 +168,7 @@ fn pane(props: &PaneProps) -> Html {
                 start: x.start,
                 end: x.end,
                 themes,
-                href: link(if is_open { None } else { Some(i) }, &s.id),
+                to: link(if is_open { None } else { Some(i) }, &s.id),
                 open: is_open,
                 shared: shared
                     .iter()
@@ -208,8 +207,7 @@ fn pane(props: &PaneProps) -> Html {
 }
 
 /// (my sentence, other statement id, its sentence) for passages recurring in both.
-fn shared_with(d: &Document, other: Option<&str>) -> Vec<(usize, String, usize)> {
-    let data = data();
+fn shared_with(data: &super::Data, d: &Document, other: Option<&str>) -> Vec<(usize, String, usize)> {
     let Some(other) = other else { return Vec::new() };
     let mut out = Vec::new();
     for tp in &data.recurring.passages {
@@ -233,15 +231,15 @@ struct PanelProps {
     id: String,
     index: usize,
     sentence: Sentence,
-    /// Link that closes the panel.
-    close: String,
+    /// The view that closes the panel.
+    close: View,
 }
 
 /// A sentence's coding: every theme and code, the words that triggered it, the rule.
 #[function_component(PassagePanel)]
 fn passage_panel(props: &PanelProps) -> Html {
-    super::use_generation();
-    let data = data();
+    let ctx = use_ctx();
+    let data = &ctx.data;
     let Some(d) = data.document(&props.id) else { return html! {} };
     let s = &*d.statement;
     let book = Codebook::bundled();
@@ -252,7 +250,7 @@ fn passage_panel(props: &PanelProps) -> Html {
         theme: None,
         at: Some(Passage { id: s.id.clone(), sentence: props.index }),
     };
-    let link = format!("{}{}", base_url(), href(&target));
+    let link = ctx.full_url(&target);
     let evidence_for = |target: Target| {
         x.evidence
             .iter()
@@ -295,7 +293,7 @@ fn passage_panel(props: &PanelProps) -> Html {
         <aside class="ef-panel" tabindex="-1" aria-label={format!("Coding of sentence {}", props.index + 1)}>
             <p class="ef-panel-head">
                 { format!("Sentence {} of {}", props.index + 1, d.analysis.sentences.len()) }
-                <a href={props.close.clone()} class="ef-panel-close">{ "Close" }<span class="ef-sr">{ " coding" }</span></a>
+                <Link to={props.close.clone()} class="ef-panel-close">{ "Close" }<span class="ef-sr">{ " coding" }</span></Link>
             </p>
             <blockquote class="ef-panel-quote">{ text }</blockquote>
             <p class="ef-small">
@@ -371,7 +369,6 @@ pub struct ProvenanceProps {
 /// Where the text comes from, how its date was established, and what cleaning removed.
 #[function_component(Provenance)]
 pub fn provenance(props: &ProvenanceProps) -> Html {
-    super::use_generation();
     let tag = format!("h{}", props.heading_level.clamp(1, 6));
     if props.statement == crate::supplied::ID {
         return html! {

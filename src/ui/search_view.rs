@@ -1,6 +1,7 @@
 //! Search results: every matching sentence in context, linking into the reader.
 
-use super::{data, href};
+use super::ctx::use_ctx;
+use super::Link;
 use crate::search::{search, MAX_HITS};
 use crate::view::{Passage, View};
 use yew::prelude::*;
@@ -13,10 +14,11 @@ pub struct SearchProps {
 /// Results for a query, as a list of links (Tab or arrow keys move between them).
 #[function_component(SearchResults)]
 pub fn search_results(props: &SearchProps) -> Html {
-    super::use_generation();
-    let data = data();
-    let (hits, total) = search(&data, &props.query);
-    let onkeydown = Callback::from(|e: KeyboardEvent| {
+    let ctx = use_ctx();
+    let data = &ctx.data;
+    let (hits, total) = search(data, &props.query);
+    let within = ctx.clone();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
         let step = match e.key().as_str() {
             "ArrowDown" => 1,
             "ArrowUp" => -1,
@@ -24,7 +26,7 @@ pub fn search_results(props: &SearchProps) -> Html {
         };
         e.prevent_default();
         // The focused link is the event's target (also inside a shadow root).
-        let links = super::dom::query_all(".ef-results a");
+        let links = within.find_all(".ef-results a");
         let target: Option<web_sys::Element> = e.target_dyn_into();
         let n = links.len() as i32;
         let current = links.iter().position(|l| Some(l) == target.as_ref()).map(|i| i as i32);
@@ -41,7 +43,9 @@ pub fn search_results(props: &SearchProps) -> Html {
     };
     html! {
         <section class="ef-search-results" aria-labelledby="ef-search-title">
-            <h1 id="ef-search-title" tabindex="-1" data-focus-target="">{ "Search: " }<q>{ &props.query }</q></h1>
+            // Bidi controls and invisible characters typed into the query show as codes,
+            // as in a pasted statement, so they cannot reorder the heading.
+            <h1 id="ef-search-title" tabindex="-1" data-focus-target="">{ "Search: " }<q>{ crate::supplied::make_visible(&props.query).0 }</q></h1>
             <p role="status">{ summary }</p>
             <ol class="ef-results" {onkeydown}>
                 { for hits.iter().filter_map(|h| {
@@ -59,10 +63,10 @@ pub fn search_results(props: &SearchProps) -> Html {
                     let target = View::Read { ids: vec![h.id.clone()], theme: None, at: Some(Passage { id: h.id.clone(), sentence: h.sentence }) };
                     Some(html! {
                         <li>
-                            <a href={href(&target)}>
+                            <Link to={target}>
                                 <span class="ef-result-source">{ format!("{}, {} — sentence {}", d.statement.short_title, d.statement.date.short_label(), h.sentence + 1) }</span>
                                 <span class="ef-result-text">{ for parts }</span>
-                            </a>
+                            </Link>
                         </li>
                     })
                 }) }

@@ -1,6 +1,7 @@
 //! The five statements in date order, with kind, author, date and source.
 
-use super::{data, href};
+use super::ctx::use_ctx;
+use super::Link;
 use crate::corpus;
 use crate::view::View;
 use yew::prelude::*;
@@ -8,8 +9,8 @@ use yew::prelude::*;
 /// Lists every bundled statement with its kind, author, date and source.
 #[function_component(StatementList)]
 pub fn statement_list() -> Html {
-    super::use_generation();
-    let data = data();
+    let ctx = use_ctx();
+    let data = &ctx.data;
     html! {
         <ol class="ef-statements">
             { for data.documents.iter().map(|d| {
@@ -17,7 +18,7 @@ pub fn statement_list() -> Html {
                 html! {
                     <li class="ef-statement" key={s.id.clone()}>
                         <h3 class="ef-statement-title">
-                            <a href={href(&View::Read { ids: vec![s.id.clone()], theme: None, at: None })}>{ &s.title }</a>
+                            <Link to={View::Read { ids: vec![s.id.clone()], theme: None, at: None }}>{ &s.title }</Link>
                         </h3>
                         <p class="ef-meta">
                             <span class="ef-kind">{ s.kind.label() }</span>

@@ -1,6 +1,7 @@
 //! Talking points: recurring passages and claims, where and when each appears.
 
-use super::{data, href};
+use super::ctx::use_ctx;
+use super::{Data, Link};
 use crate::analysis::{Codebook, TalkingPoint};
 use crate::view::{Passage, View};
 use yew::prelude::*;
@@ -13,13 +14,13 @@ pub struct TalkingPointsProps {
 /// A statement-by-talking-point matrix; each row opens its occurrences.
 #[function_component(TalkingPoints)]
 pub fn talking_points(props: &TalkingPointsProps) -> Html {
-    super::use_generation();
-    let data = data();
+    let ctx = use_ctx();
+    let data = &ctx.data;
     let r = &data.recurring;
     let docs = &data.documents;
     let row = |tp: &TalkingPoint, kind: &str| {
         let selected = props.selected.as_deref() == Some(tp.id.as_str());
-        let toggle = href(&View::TalkingPoints { selected: (!selected).then(|| tp.id.clone()) });
+        let toggle = View::TalkingPoints { selected: (!selected).then(|| tp.id.clone()) };
         let cells = docs.iter().map(|d| {
             let n = tp.occurrences.iter().filter(|o| o.doc == d.statement.id).count();
             if n > 0 {
@@ -36,14 +37,14 @@ pub fn talking_points(props: &TalkingPointsProps) -> Html {
             <>
                 <tr class={classes!("ef-tp-row", selected.then_some("ef-tp-selected"))}>
                     <th scope="row">
-                        <a href={toggle} aria-expanded={selected.to_string()} class={format!("ef-tp-{kind}")}>{ label }</a>
+                        <Link to={toggle} aria_expanded={selected.to_string()} class={classes!(format!("ef-tp-{kind}"))}>{ label }</Link>
                         // On narrow screens the matrix columns give way to a plain list.
                         <span class="ef-tp-where" aria-hidden="true">{ "In: " }{ tp.statements().iter().filter_map(|id| data.document(id)).map(|d| d.statement.short_title.as_str()).collect::<Vec<_>>().join(" · ") }</span>
                     </th>
                     { for cells }
                 </tr>
                 if selected {
-                    <tr class="ef-tp-detail"><td colspan={(docs.len() + 1).to_string()}>{ occurrences(tp) }</td></tr>
+                    <tr class="ef-tp-detail"><td colspan={(docs.len() + 1).to_string()}>{ occurrences(data, tp) }</td></tr>
                 }
             </>
         }
@@ -77,8 +78,7 @@ pub fn talking_points(props: &TalkingPointsProps) -> Html {
     }
 }
 
-fn occurrences(tp: &TalkingPoint) -> Html {
-    let data = data();
+fn occurrences(data: &Data, tp: &TalkingPoint) -> Html {
     html! {
         <ol class="ef-occurrences">
             { for tp.occurrences.iter().filter_map(|o| {
@@ -94,7 +94,7 @@ fn occurrences(tp: &TalkingPoint) -> Html {
                         <blockquote>
                             { &text[sentence.start..a] }<mark>{ &text[a..b] }</mark>{ &text[b..sentence.end] }
                         </blockquote>
-                        <a href={href(&target)}>{ "Read in context" }<span class="ef-sr">{ format!(" in the {}", d.statement.short_title) }</span></a>
+                        <Link to={target}>{ "Read in context" }<span class="ef-sr">{ format!(" in the {}", d.statement.short_title) }</span></Link>
                     </li>
                 })
             }) }

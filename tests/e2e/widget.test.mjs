@@ -307,3 +307,29 @@ test('the reader chooses its statement and a second one to read alongside', asyn
   assert.equal(await p.locator('.ef-reader').count(), 1);
   await p.close();
 });
+
+test('search matches what people type, and a query cannot reorder its own heading', async () => {
+  const p = await h.page(1280);
+  const results = async (q) => {
+    await h.open(p, `#/search?q=${encodeURIComponent(q)}`);
+    await p.locator('.ef-search-results [role=status]').waitFor();
+    return p.locator('.ef-results li').allInnerTexts();
+  };
+  const hyphenated = await results('end-to-end');
+  assert.ok(hyphenated.length >= 3, `end-to-end: ${hyphenated.length} sentences`);
+  assert.deepEqual(await results('end to end'), hyphenated, '"end to end" finds what "end-to-end" finds');
+  assert.deepEqual(await results('End–To–End'), hyphenated, 'dashes and case do not matter');
+  const prefix = await results('encrypt*');
+  assert.ok(prefix.length > (await results('"encryption"')).length, 'a trailing * is a prefix');
+  assert.ok((await results('"lawful access"')).length >= 3);
+  assert.equal((await results('"access lawful"')).length, 0, 'a quoted phrase is a phrase');
+  // Typed from the search box, + and %20 are both spaces.
+  await h.open(p, '#/search?q=lawful+access');
+  await p.locator('.ef-results li').first().waitFor();
+  // A right-to-left override typed into the query is shown as a code.
+  await h.open(p, `#/search?q=${encodeURIComponent('\u202Eabc')}`);
+  const heading = await p.locator('#ef-search-title').innerText();
+  assert.ok(heading.includes('⟦U+202E⟧abc'), heading);
+  assert.ok(!heading.includes('\u202E'), 'no bidi control in the heading');
+  await p.close();
+});

@@ -1,0 +1,435 @@
+//! Finding cards: compact embeds that each show one finding of the analysis, for a
+//! journalist to place in a paragraph. A card has a factual headline computed from
+//! the analysis (counts, never adjectives), one row per statement or theme with
+//! verbatim quotes, a source line, and the same view in the full widget.
+//!
+//! Cards are pure data here; `src/bin/prerender.rs` renders the canonical ones to
+//! static pages at build time (readable without JavaScript, no WebAssembly), and the
+//! widget's embed builder names them by [`Finding::slug`].
+
+use crate::analysis::{Codebook, CorpusAnalysis, Document, Theme};
+use crate::view::{Passage, View};
+
+/// What a card shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// One theme across these statements (date order): each one's frames and a quote.
+    Theme { theme: Theme, statements: Vec<String> },
+    /// One talking point across the statements that use it, in date order.
+    Point { id: String },
+    /// One statement's frame profile: each theme's share, frames and a quote.
+    Profile { id: String },
+}
+
+/// One line of a card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// What the row is about: a statement's short title, or a theme's label.
+    pub label: String,
+    /// A statement's date, or a theme's share of the text.
+    pub detail: String,
+    /// Frames with their sentence counts ("Lawful access (3)").
+    pub items: Vec<String>,
+    /// A verbatim quote: its statement, and byte range in that statement's text.
+    pub quote: Option<Quote>,
+    /// What the rules did not find here, said as such ("not detected by the rules").
+    pub note: Option<String>,
+}
+
+/// A verbatim stretch of a statement, possibly cut (the cut marked by the renderer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub statement: String,
+    pub sentence: usize,
+    pub text: String,
+    /// The stretch starts after the sentence's start, or ends before its end.
+    pub cut_start: bool,
+    pub cut_end: bool,
+}
+
+/// A card, ready to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    pub finding: Finding,
+    /// A short line above the headline ("Access · 5 statements, 2017–2020").
+    pub kicker: String,
+    pub headline: String,
+    pub rows: Vec<Row>,
+    /// Where the texts come from and how they were coded.
+    pub source: String,
+    /// The same finding in the full widget.
+    pub explore: View,
+}
+
+/// Longest quote shown on a card, in characters; longer ones are cut at a word.
+pub const MAX_QUOTE: usize = 180;
+
+/// The quote length that keeps a card of `rows` rows within a phone screen.
+fn quote_limit(rows: usize) -> usize {
+    match rows {
+        0..=2 => MAX_QUOTE,
+        3 => 130,
+        _ => 90,
+    }
+}
+
+impl Finding {
+    /// The card's file name without extension: `theme-access`,
+    /// `theme-access--rudd-2017+wallace-2017`, `point-c-acc.lawful`, `profile-rudd-2017`.
+    pub fn slug(&self, all: &[String]) -> String {
+        match self {
+            Finding::Theme { theme, statements } if statements.as_slice() == all || statements.is_empty() => {
+                format!("theme-{}", theme.id())
+            }
+            Finding::Theme { theme, statements } => format!("theme-{}--{}", theme.id(), statements.join("+")),
+            Finding::Point { id } => format!("point-{id}"),
+            Finding::Profile { id } => format!("profile-{id}"),
+        }
+    }
+}
+
+/// The cards built at release time: every theme across every selection of the
+/// bundled statements (in date order), every talking point, every statement.
+pub fn canonical(data: &CorpusAnalysis) -> Vec<Finding> {
+    let ids: Vec<String> = data.documents.iter().map(|d| d.statement.id.clone()).collect();
+    let mut out = Vec::new();
+    for theme in Theme::ALL {
+        for mask in 1u32..(1 << ids.len()) {
+            let statements = ids.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, s)| s.clone());
+            out.push(Finding::Theme { theme, statements: statements.collect() });
+        }
+    }
+    for tp in data.recurring.passages.iter().chain(&data.recurring.claims) {
+        out.push(Finding::Point { id: tp.id.clone() });
+    }
+    out.extend(ids.into_iter().map(|id| Finding::Profile { id }));
+    out
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// "Both statements use", "All 5 statements use", "1 of 5 statements uses".
+fn share(k: usize, n: usize, verb: &str) -> String {
+    let verb = if k == 1 { format!("{verb}s") } else { verb.to_string() };
+    match (k, n) {
+        (2, 2) => format!("Both statements {verb}"),
+        (k, n) if k == n => format!("All {n} statements {verb}"),
+        (k, n) => format!("{k} of {n} statements {verb}"),
+    }
+}
+
+/// `the Rudd letter and the Wallace letter`.
+fn the(names: &[&str]) -> String {
+    list(&names.iter().map(|n| format!("the {n}")).collect::<Vec<_>>().iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn years(docs: &[&Document]) -> String {
+    let first = docs.iter().map(|d| d.statement.date.earliest.year).min().unwrap_or_default();
+    let last = docs.iter().map(|d| d.statement.date.earliest.year).max().unwrap_or_default();
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    }
+}
+
+/// A verbatim quote of `text[start..end]` (one sentence), cut at a word when long.
+fn quote(d: &Document, sentence: usize, start: usize, end: usize, max: usize) -> Quote {
+    let text = &d.statement.body.text;
+    let s = &d.analysis.sentences[sentence];
+    let mut stop = end;
+    if text[start..end].chars().count() > max {
+        let limit = text[start..].char_indices().nth(max).map_or(end, |(i, _)| start + i);
+        stop = text[start..limit].rfind(' ').map_or(limit, |i| start + i);
+    }
+    let piece = text[start..stop].trim_end_matches([',', ';', ':', ' ']);
+    Quote {
+        statement: d.statement.id.clone(),
+        sentence,
+        text: piece.to_string(),
+        cut_start: start > s.start,
+        cut_end: start + piece.len() < s.end,
+    }
+}
+
+fn source_line(docs: &[&Document]) -> String {
+    let mut publishers: Vec<&str> = Vec::new();
+    for d in docs {
+        if !publishers.contains(&d.statement.publisher.as_str()) {
+            publishers.push(&d.statement.publisher);
+        }
+    }
+    format!(
+        "Texts: {}. Frames coded automatically by published rules (in brackets: sentences); the rules miss some phrasings, so an absence means “not detected”.",
+        list(&publishers)
+    )
+}
+
+/// Builds the card for a finding; `None` when it names nothing that exists.
+pub fn build(finding: &Finding, data: &CorpusAnalysis, book: &Codebook) -> Option<Card> {
+    match finding {
+        Finding::Theme { theme, statements } => theme_card(finding, *theme, statements, data, book),
+        Finding::Point { id } => point_card(finding, id, data),
+        Finding::Profile { id } => profile_card(finding, id, data, book),
+    }
+}
+
+fn theme_card(finding: &Finding, theme: Theme, ids: &[String], data: &CorpusAnalysis, book: &Codebook) -> Option<Card> {
+    let docs: Vec<&Document> = if ids.is_empty() {
+        data.documents.iter().collect()
+    } else {
+        ids.iter().map(|id| data.document(id)).collect::<Option<_>>()?
+    };
+    if docs.is_empty() {
+        return None;
+    }
+    let n = docs.len();
+    // Which of the chosen statements use each frame of the theme (codebook order).
+    let uses: Vec<(&str, Vec<&str>)> = book
+        .code_ids()
+        .filter(|(_, c)| c.theme == Some(theme))
+        .map(|(id, c)| {
+            let users = docs
+                .iter()
+                .filter(|d| d.summary.theme(theme).frames.iter().any(|(f, _)| *f == id))
+                .map(|d| d.statement.short_title.as_str())
+                .collect();
+            (c.label.as_str(), users)
+        })
+        .collect();
+    let most = uses.iter().max_by_key(|(_, u)| u.len()).filter(|(_, u)| !u.is_empty());
+    let headline = match most {
+        None => format!(
+            "The rules detect none of the {} frames in these {}",
+            theme.label().to_lowercase(),
+            plural(n, "statement", "statements")
+        ),
+        Some((label, users)) => {
+            let mut h = if n == 1 {
+                format!("The {} uses the frame “{label}”", users[0])
+            } else {
+                format!("{} the frame “{label}”", share(users.len(), n, "use"))
+            };
+            // The least shared frame that some statements use, named when only one or two do.
+            let rare = uses
+                .iter()
+                .filter(|(l, u)| !u.is_empty() && u.len() < users.len() && l != label)
+                .min_by_key(|(_, u)| u.len());
+            if let Some((l, u)) = rare.filter(|(_, u)| u.len() <= 2) {
+                h.push_str(&format!("; only {} {} “{l}”", the(u), if u.len() == 1 { "uses" } else { "use" }));
+            }
+            h
+        }
+    };
+    let max = quote_limit(docs.len());
+    let rows = docs
+        .iter()
+        .map(|d| {
+            let t = d.summary.theme(theme);
+            let items = t.frames.iter().map(|(code, k)| format!("{} ({k})", book.codes[code.index()].label)).collect();
+            let quote = t.quotes.first().map(|&i| {
+                let s = &d.analysis.sentences[i];
+                quote(d, i, s.start, s.end, max)
+            });
+            let note = if t.sentences == 0 {
+                Some(format!("Not detected by the rules: no sentence about {}.", theme.label().to_lowercase()))
+            } else if t.frames.is_empty() {
+                Some("Addresses it; no frame detected by the rules.".to_string())
+            } else {
+                None
+            };
+            Row { label: d.statement.short_title.clone(), detail: d.statement.date.short_label(), items, quote, note }
+        })
+        .collect();
+    let statements = if docs.len() == data.documents.len() { Vec::new() } else { ids.to_vec() };
+    Some(Card {
+        finding: finding.clone(),
+        kicker: format!("{} · {}, {}", theme.label(), plural(n, "statement", "statements"), years(&docs)),
+        headline,
+        rows,
+        source: source_line(&docs),
+        explore: View::Compare { statements, theme: Some(theme) },
+    })
+}
+
+fn point_card(finding: &Finding, id: &str, data: &CorpusAnalysis) -> Option<Card> {
+    let tp = data.recurring.get(id)?;
+    let mut rows = Vec::new();
+    let mut docs: Vec<&Document> = Vec::new();
+    let max = quote_limit(tp.statements().len());
+    for o in &tp.occurrences {
+        let d = data.document(&o.doc)?;
+        if docs.iter().any(|x| x.statement.id == d.statement.id) {
+            continue;
+        }
+        docs.push(d);
+        let first = *o.sentences.first()?;
+        let s = &d.analysis.sentences[first];
+        let (a, b) = (o.start.max(s.start), o.end.min(s.end));
+        rows.push(Row {
+            label: d.statement.short_title.clone(),
+            detail: d.statement.date.short_label(),
+            items: Vec::new(),
+            quote: Some(quote(d, first, a, b, max)),
+            note: None,
+        });
+    }
+    let k = docs.len();
+    let n = data.documents.len();
+    let names: Vec<&str> = docs.iter().map(|d| d.statement.short_title.as_str()).collect();
+    let headline = match &tp.code {
+        Some(_) => format!("{} the claim “{}”, {}", share(k, n, "make"), tp.label, years(&docs)),
+        None => format!("The same words appear in {}, {}", the(&names), years(&docs)),
+    };
+    Some(Card {
+        finding: finding.clone(),
+        kicker: format!("Talking point · {}", plural(k, "statement", "statements")),
+        headline,
+        rows,
+        source: source_line(&docs),
+        explore: View::TalkingPoints { selected: Some(tp.id.clone()) },
+    })
+}
+
+fn profile_card(finding: &Finding, id: &str, data: &CorpusAnalysis, book: &Codebook) -> Option<Card> {
+    let d = data.document(id)?;
+    let shares: Vec<String> = Theme::ALL
+        .iter()
+        .map(|&t| format!("{}% to {}", d.summary.theme(t).percent(d.summary.words), t.label().to_lowercase()))
+        .collect();
+    let frames: usize = Theme::ALL.iter().map(|&t| d.summary.theme(t).frames.len()).sum();
+    let all_frames = book.codes.iter().filter(|c| c.theme.is_some()).count();
+    let headline = format!(
+        "The {} gives {} of its text; the rules detect {} of the {all_frames} frames",
+        d.statement.short_title,
+        list(&shares.iter().map(String::as_str).collect::<Vec<_>>()),
+        frames
+    );
+    let rows = Theme::ALL
+        .iter()
+        .map(|&t| {
+            let s = d.summary.theme(t);
+            let items = s.frames.iter().map(|(code, k)| format!("{} ({k})", book.codes[code.index()].label)).collect();
+            let quote = s.quotes.first().map(|&i| {
+                let x = &d.analysis.sentences[i];
+                quote(d, i, x.start, x.end, quote_limit(3))
+            });
+            let note = (s.sentences == 0).then(|| "Not detected by the rules.".to_string());
+            Row {
+                label: t.label().to_string(),
+                detail: format!("{}% of the text", s.percent(d.summary.words)),
+                items,
+                quote,
+                note,
+            }
+        })
+        .collect();
+    Some(Card {
+        finding: finding.clone(),
+        kicker: format!("{} · {}", d.statement.short_title, d.statement.date.short_label()),
+        headline,
+        rows,
+        source: source_line(&[d]),
+        explore: View::Read { ids: vec![d.statement.id.clone()], theme: None, at: None },
+    })
+}
+
+/// The full-widget view of a quote (its sentence opened in the reader).
+pub fn quote_view(q: &Quote) -> View {
+    View::Read {
+        ids: vec![q.statement.clone()],
+        theme: None,
+        at: Some(Passage { id: q.statement.clone(), sentence: q.sentence }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis;
+
+    fn card(f: Finding) -> Card {
+        build(&f, analysis::bundled(), Codebook::bundled()).expect("a card")
+    }
+
+    #[test]
+    fn every_canonical_card_builds_with_verbatim_quotes() {
+        let data = analysis::bundled();
+        let all = canonical(data);
+        assert_eq!(all.iter().filter(|f| matches!(f, Finding::Theme { .. })).count(), 3 * 31);
+        let ids: Vec<String> = data.documents.iter().map(|d| d.statement.id.clone()).collect();
+        let mut slugs: Vec<String> = all.iter().map(|f| f.slug(&ids)).collect();
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), all.len(), "slugs are unique");
+        for f in &all {
+            let c = build(f, data, Codebook::bundled()).unwrap_or_else(|| panic!("{f:?}"));
+            assert!(!c.headline.is_empty() && !c.rows.is_empty(), "{f:?}");
+            for q in c.rows.iter().filter_map(|r| r.quote.as_ref()) {
+                let text = &data.document(&q.statement).unwrap().statement.body.text;
+                assert!(text.contains(&q.text), "verbatim: {}", q.text);
+                assert!(q.text.chars().count() <= MAX_QUOTE);
+            }
+        }
+    }
+
+    #[test]
+    fn headlines_are_counts_of_what_the_rules_found() {
+        let c = card(Finding::Theme { theme: Theme::Access, statements: vec![] });
+        assert!(
+            c.headline.contains(" of 5 statements use the frame “") || c.headline.starts_with("All 5"),
+            "{}",
+            c.headline
+        );
+        assert_eq!(c.rows.len(), 5);
+        assert_eq!(c.explore, View::Compare { statements: vec![], theme: Some(Theme::Access) });
+        let one = card(Finding::Theme { theme: Theme::Privacy, statements: vec!["rudd-2017".into()] });
+        assert!(one.headline.starts_with("The Rudd letter"), "{}", one.headline);
+        let p = card(Finding::Profile { id: "rudd-2017".into() });
+        assert!(
+            p.headline.starts_with("The Rudd letter gives ") && p.headline.contains("% to access"),
+            "{}",
+            p.headline
+        );
+        assert_eq!(p.rows.len(), 3);
+        assert!(build(&Finding::Profile { id: "nope".into() }, analysis::bundled(), Codebook::bundled()).is_none());
+    }
+
+    #[test]
+    fn absences_are_said_as_not_detected() {
+        for f in canonical(analysis::bundled()) {
+            for r in card(f).rows {
+                if let Some(n) = r.note {
+                    assert!(n.contains("not detected") || n.contains("Not detected"), "{n}");
+                    assert!(!n.to_lowercase().contains("never"), "{n}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn talking_points_run_in_date_order_with_cut_marks() {
+        let data = analysis::bundled();
+        let tp = data.recurring.passages.first().expect("a recurring passage");
+        let c = card(Finding::Point { id: tp.id.clone() });
+        assert!(c.rows.len() >= 2);
+        let order: Vec<usize> = c
+            .rows
+            .iter()
+            .map(|r| data.documents.iter().position(|d| d.statement.short_title == r.label).unwrap())
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+        assert!(c.headline.starts_with("The same words appear in the "), "{}", c.headline);
+    }
+}

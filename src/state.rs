@@ -1,0 +1,204 @@
+//! One widget's state: the view it shows, the notices about the link that opened it,
+//! the reader's own statement if one was added, and the analysis in use. Pure: each
+//! widget owns one value (the UI keeps it in a reducer), and every change is a
+//! function from the old value to a new one, so two widgets on a page never share
+//! data, links or forms.
+//!
+//! The reader's statement travels in the URL (`u=`), so [`State::open`] resolves it
+//! from a hash: it reuses the analysis when the statement is the one already held,
+//! and analyses it otherwise.
+
+use crate::analysis::{self, Codebook, CorpusAnalysis};
+use crate::location::{self, Location};
+use crate::supplied::{self, StatementProblem, Supplied, TEXT_LOCAL};
+use crate::view::{self, Notice, View};
+use std::ops::Deref;
+use std::rc::Rc;
+
+/// The analysis the views render: the bundled one, or one with the reader's statement.
+#[derive(Clone)]
+pub enum Data {
+    Bundled(&'static CorpusAnalysis<'static>),
+    WithSupplied(Rc<CorpusAnalysis<'static>>),
+}
+
+impl Deref for Data {
+    type Target = CorpusAnalysis<'static>;
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Data::Bundled(a) => a,
+            Data::WithSupplied(a) => a,
+        }
+    }
+}
+
+/// Two data are equal when they are the same analysis (a pointer comparison).
+impl PartialEq for Data {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq::<CorpusAnalysis>(&**self, &**other)
+    }
+}
+
+impl std::fmt::Debug for Data {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = if matches!(self, Data::Bundled(_)) { "bundled" } else { "with supplied" };
+        write!(f, "Data({kind}, {} documents)", self.documents.len())
+    }
+}
+
+/// The reader's statement and what the widget knows about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub supplied: Supplied,
+    /// The link form ([`Supplied::encode`]).
+    pub encoded: String,
+    /// Whether the link form is short enough for a reliable link; if not, links carry
+    /// `u=local` and the text stays in this widget.
+    pub fits_link: bool,
+    /// Time the analysis took, in milliseconds.
+    pub analysis_ms: f64,
+    pub words: usize,
+    pub invisible: usize,
+}
+
+impl Held {
+    /// The `u=` value links carry.
+    pub fn link_value(&self) -> &str {
+        if self.fits_link {
+            &self.encoded
+        } else {
+            TEXT_LOCAL
+        }
+    }
+}
+
+/// What the state needs from its surroundings, passed in so that it stays pure.
+pub struct Env<'a> {
+    /// A clock in milliseconds (the browser's `performance.now()`).
+    pub now: &'a dyn Fn() -> f64,
+    /// Length of the widget's page address without its hash (for the link length).
+    pub page_len: usize,
+    /// The statement kept on this device, which answers a `u=local` link.
+    pub kept: &'a dyn Fn() -> Option<Supplied>,
+}
+
+impl Env<'_> {
+    /// No clock, no storage: for the pre-render and the tests.
+    pub fn none() -> Env<'static> {
+        Env { now: &|| 0.0, page_len: 60, kept: &|| None }
+    }
+}
+
+/// A widget's whole state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub view: View,
+    pub notices: Vec<Notice>,
+    pub data: Data,
+    pub held: Option<Rc<Held>>,
+    /// Changes whenever the reader's statement is added or removed (the form starts afresh).
+    pub revision: u32,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::new()
+    }
+}
+
+impl State {
+    /// The default view of the bundled corpus.
+    pub fn new() -> State {
+        State {
+            view: View::default(),
+            notices: Vec::new(),
+            data: Data::Bundled(analysis::bundled()),
+            held: None,
+            revision: 0,
+        }
+    }
+
+    /// The state a hash describes: its statement resolved first (it decides which
+    /// ids exist), then its view, with notices for whatever could not be followed.
+    pub fn open(&self, hash: &str, env: &Env) -> State {
+        let (data, held, problem) = self.resolve(location::text_param(hash).as_deref(), env);
+        let mut parsed = location::parse(hash, &*data);
+        if let Some(p) = problem {
+            // One message about the statement, not a second one about its unknown id.
+            parsed.notices.retain(|n| !matches!(n, Notice::UnknownStatement { id } if id == supplied::ID));
+            parsed.notices.insert(0, Notice::Statement(p));
+        }
+        let revision = if held == self.held { self.revision } else { self.revision + 1 };
+        State { view: parsed.location.view, notices: parsed.notices, data, held, revision }
+    }
+
+    fn resolve(&self, value: Option<&str>, env: &Env) -> (Data, Option<Rc<Held>>, Option<StatementProblem>) {
+        let bundled = || Data::Bundled(analysis::bundled());
+        let Some(value) = value else { return (bundled(), None, None) };
+        if let Some(h) = &self.held {
+            if value == TEXT_LOCAL || value == h.encoded {
+                return (self.data.clone(), self.held.clone(), None);
+            }
+        }
+        let supplied = if value == TEXT_LOCAL {
+            // A statement kept on this device answers a `local` link opened in this browser.
+            (env.kept)().ok_or(StatementProblem::NotHere)
+        } else {
+            Supplied::decode(value).map_err(StatementProblem::Link)
+        };
+        match supplied {
+            Ok(s) => {
+                let (data, held) = analyse(s, env);
+                (data, Some(held), None)
+            }
+            Err(p) => (bundled(), None, Some(p)),
+        }
+    }
+
+    /// This state with the reader's statement added (or replaced), on the comparison.
+    pub fn hold(&self, supplied: Supplied, env: &Env) -> State {
+        let (data, held) = analyse(supplied, env);
+        State { view: View::default(), notices: Vec::new(), data, held: Some(held), revision: self.revision + 1 }
+    }
+
+    /// This state without the reader's statement, on the comparison.
+    pub fn release(&self) -> State {
+        State {
+            view: View::default(),
+            notices: Vec::new(),
+            data: Data::Bundled(analysis::bundled()),
+            held: None,
+            revision: self.revision + 1,
+        }
+    }
+
+    /// The location of `view` in this state: normalized, carrying the statement.
+    pub fn location(&self, view: &View) -> Location {
+        let view = view::normalize(view.clone(), &*self.data);
+        Location { view, text: self.held.as_ref().map(|h| h.link_value().to_string()) }
+    }
+
+    /// The `href` for a view: its hash (`#/` for the default view), with the statement.
+    pub fn href(&self, view: &View) -> String {
+        let hash = location::format(&self.location(view));
+        if hash.is_empty() {
+            "#/".into()
+        } else {
+            hash
+        }
+    }
+}
+
+/// Analyses a supplied statement beside the bundled corpus.
+fn analyse(supplied: Supplied, env: &Env) -> (Data, Rc<Held>) {
+    let started = (env.now)();
+    let combined = analysis::bundled().with_statement(supplied.statement(), Codebook::bundled());
+    let analysis_ms = (env.now)() - started;
+    let words = combined.document(supplied::ID).map_or(0, |d| d.summary.words);
+    let encoded = supplied.encode();
+    let longest = env.page_len + "#/read/yours+international-2020?u=".len() + encoded.len();
+    let fits_link = longest <= supplied::RELIABLE_LINK;
+    let invisible = supplied.invisible_count();
+    let held = Held { supplied, encoded, fits_link, analysis_ms, words, invisible };
+    (Data::WithSupplied(Rc::new(combined)), Rc::new(held))
+}

@@ -1,0 +1,79 @@
+//! The browser calls the widget makes outside of effects and event handlers' own
+//! code: reading the page's address at start-up, writing history, the clock. Each
+//! checks [`super::in_browser`], so the pre-render (native) can reach none of them.
+
+use crate::state::Env;
+
+/// The page's hash (empty when pre-rendering).
+pub fn hash() -> String {
+    if !super::in_browser() {
+        return String::new();
+    }
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// The page's address without its hash: where the page's own widget lives.
+pub fn page_address() -> String {
+    if !super::in_browser() {
+        return String::new();
+    }
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// The page's origin and path, without query or hash.
+pub fn page_address_without_query() -> String {
+    if !super::in_browser() {
+        return String::new();
+    }
+    let l = gloo::utils::window().location();
+    format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+}
+
+/// Records this hash in history: a new entry, or (`replace`, inside an embed, so that
+/// Back leaves the article's reader where they were) the current one. `false` when
+/// the browser refused (a sandboxed frame); the hash is then written instead, which
+/// fires `hashchange`.
+pub fn push(href: &str, replace: bool) -> bool {
+    if !super::in_browser() {
+        return false;
+    }
+    let window = gloo::utils::window();
+    let Ok(history) = window.history() else { return false };
+    let none = wasm_bindgen::JsValue::NULL;
+    let done = if replace {
+        history.replace_state_with_url(&none, "", Some(href))
+    } else {
+        history.push_state_with_url(&none, "", Some(href))
+    };
+    if done.is_err() {
+        let location = window.location();
+        let _ = if replace { location.replace(href) } else { location.set_hash(href) };
+    }
+    done.is_ok()
+}
+
+/// Names the page's view in its title.
+pub fn set_title(title: &str) {
+    if super::in_browser() {
+        gloo::utils::document().set_title(title);
+    }
+}
+
+/// Listens to a window event for as long as the returned guard lives.
+pub fn on_window(name: &'static str, f: impl Fn() + 'static) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(&gloo::utils::window(), name, move |_| f())
+}
+
+/// Milliseconds since the page started.
+pub fn now() -> f64 {
+    if !super::in_browser() {
+        return 0.0;
+    }
+    gloo::utils::window().performance().map_or(0.0, |p| p.now())
+}
+
+/// The surroundings a widget's state is computed with.
+pub fn env(page_len: usize) -> Env<'static> {
+    Env { now: &now, page_len, kept: &super::storage::kept }
+}

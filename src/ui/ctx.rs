@@ -1,0 +1,183 @@
+//! What one widget gives its components: the analysis in use, the reader's statement,
+//! how to navigate, and its own root element for element look-ups. One value per
+//! [`super::App`], provided through a Yew context, so two widgets on a page never
+//! reach each other's data, links or DOM.
+
+use super::{browser, Action, Start};
+use crate::state::{Data, Held, State};
+use crate::view::View;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// How a widget navigates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nav {
+    /// The page's own widget: each view is a history entry with its hash.
+    Page,
+    /// A widget mounted by the script API: the view lives in memory; the page's
+    /// address is never touched.
+    Memory,
+    /// The pre-render and standalone components: links are written, not followed.
+    Inert,
+}
+
+/// One widget's context.
+#[derive(Clone)]
+pub struct Ctx {
+    pub data: Data,
+    pub held: Option<Rc<Held>>,
+    /// Changes whenever the statement is added or removed (the form starts afresh).
+    pub revision: u32,
+    pub nav: Nav,
+    /// The widget's own page address without its hash.
+    pub page: AttrValue,
+    /// The article's address, when a pym.js parent embeds the widget.
+    pub article: Option<AttrValue>,
+    /// Inside an article's frame: navigation replaces the history entry.
+    pub embedded: bool,
+    dispatcher: Option<UseReducerDispatcher<super::Model>>,
+    root: NodeRef,
+}
+
+/// Equal while the data, the statement and the navigator are: components then skip
+/// re-rendering when only the view changes (it reaches them as props).
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        self.data == other.data
+            && self.held == other.held
+            && self.revision == other.revision
+            && self.nav == other.nav
+            && self.page == other.page
+            && self.root == other.root
+    }
+}
+
+impl Ctx {
+    pub(super) fn new(
+        state: &State,
+        start: &Start,
+        dispatcher: UseReducerDispatcher<super::Model>,
+        root: NodeRef,
+    ) -> Ctx {
+        Ctx {
+            data: state.data.clone(),
+            held: state.held.clone(),
+            revision: state.revision,
+            nav: start.nav,
+            page: start.page.clone(),
+            article: start.article.clone(),
+            embedded: start.embedded,
+            dispatcher: Some(dispatcher),
+            root,
+        }
+    }
+
+    /// For a component rendered on its own (component tests): the bundled corpus.
+    fn standalone() -> Ctx {
+        let state = State::new();
+        Ctx {
+            data: state.data,
+            held: None,
+            revision: 0,
+            nav: Nav::Inert,
+            page: AttrValue::default(),
+            article: None,
+            embedded: false,
+            dispatcher: None,
+            root: NodeRef::default(),
+        }
+    }
+
+    /// The state of these data on `view` (for links and changes).
+    fn state(&self, view: &View) -> State {
+        State {
+            view: view.clone(),
+            notices: Vec::new(),
+            data: self.data.clone(),
+            held: self.held.clone(),
+            revision: self.revision,
+        }
+    }
+
+    /// The `href` of a view in this widget (it carries the reader's statement).
+    pub fn href(&self, view: &View) -> String {
+        self.state(view).href(view)
+    }
+
+    /// The address of a view in the widget's own page (absolute when it is known).
+    pub fn full_url(&self, view: &View) -> String {
+        format!("{}{}", self.page, self.href(view))
+    }
+
+    /// Shows a view: in the page's widget, as a new history entry.
+    pub fn go(&self, view: &View) {
+        self.open(self.href(view));
+    }
+
+    fn open(&self, href: String) {
+        let Some(dispatcher) = &self.dispatcher else { return };
+        match self.nav {
+            Nav::Page => {
+                // pushState plus dispatching re-renders at once; a sandboxed frame may
+                // refuse pushState, and then the hash write reaches us as hashchange.
+                if browser::push(&href, self.embedded) {
+                    dispatcher.dispatch(Action::Open(href));
+                }
+            }
+            Nav::Memory => dispatcher.dispatch(Action::Open(href)),
+            Nav::Inert => {}
+        }
+    }
+
+    /// Replaces the widget's state (a statement added or removed), recording its address.
+    pub fn commit(&self, state: State) {
+        let Some(dispatcher) = &self.dispatcher else { return };
+        if self.nav == Nav::Page && !browser::push(&state.href(&state.view), self.embedded) {
+            return;
+        }
+        dispatcher.dispatch(Action::Replace(state));
+    }
+
+    /// The state with the reader's statement added, measured with this widget's page.
+    pub fn with_statement(&self, supplied: crate::supplied::Supplied) -> State {
+        self.state(&View::default()).hold(supplied, &browser::env(self.page.len()))
+    }
+
+    /// The state without the reader's statement.
+    pub fn without_statement(&self) -> State {
+        self.state(&View::default()).release()
+    }
+
+    /// The first element matching `selector` inside this widget.
+    pub fn find(&self, selector: &str) -> Option<web_sys::Element> {
+        self.root.cast::<web_sys::Element>()?.query_selector(selector).ok().flatten()
+    }
+
+    /// Every element matching `selector` inside this widget.
+    pub fn find_all(&self, selector: &str) -> Vec<web_sys::Element> {
+        let Some(root) = self.root.cast::<web_sys::Element>() else { return Vec::new() };
+        let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    }
+
+    /// Focuses the first element matching `selector` inside this widget.
+    pub fn focus(&self, selector: &str) {
+        if let Some(el) = self.find(selector).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    }
+
+    /// Scrolls the element with this id, inside this widget, into view.
+    pub fn scroll_to(&self, id: &str) {
+        if let Some(el) = self.find(&format!("[id=\"{id}\"]")) {
+            el.scroll_into_view();
+        }
+    }
+}
+
+/// This widget's context (or, for a component rendered alone, the bundled corpus).
+#[hook]
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().unwrap_or_else(Ctx::standalone)
+}
