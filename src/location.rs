@@ -263,6 +263,16 @@ pub fn format(location: &Location) -> String {
     }
 }
 
+/// The link form of a view without a statement: its hash, `#/` for the default view.
+pub fn view_href(view: &View) -> String {
+    let hash = format_view(view);
+    if hash.is_empty() {
+        "#/".into()
+    } else {
+        hash
+    }
+}
+
 /// The hash of a view without a statement (shorthand for tests and the CLI).
 pub fn format_view(view: &View) -> String {
     format(&Location { view: view.clone(), text: None })

@@ -77,3 +77,11 @@ pub fn now() -> f64 {
 pub fn env(page_len: usize) -> Env<'static> {
     Env { now: &now, page_len, kept: &super::storage::kept }
 }
+
+/// The height of the content of a same-origin frame (the bottom of its first element
+/// matching `selector`); `None` across origins or before it has laid out.
+pub fn frame_content_height(frame: &web_sys::HtmlIFrameElement, selector: &str) -> Option<u32> {
+    let el = frame.content_document()?.query_selector(selector).ok().flatten()?;
+    let h = el.get_bounding_client_rect().bottom().ceil();
+    (h > 0.0).then_some(h as u32)
+}

@@ -127,7 +127,7 @@ pub fn builder(props: &BuilderProps) -> Html {
         ),
     };
     let hash = location::format_view(&view);
-    let full = format!("{base}{}", if hash.is_empty() { "#/" } else { &hash });
+    let full = format!("{base}{}", location::view_href(&view));
     let (src, rows) = match c.kind {
         Kind::Full => {
             let q = scheme_query.as_ref().map_or_else(String::new, |s| format!("&{s}"));
@@ -168,20 +168,15 @@ pub fn builder(props: &BuilderProps) -> Html {
         }
     };
     let snippet = iframe_snippet(&base, &src, &full, &title, height);
-    let element = element_snippet(&base, if hash.is_empty() { "#/" } else { &hash }, c.scheme);
+    let element = element_snippet(&base, &location::view_href(&view), c.scheme);
 
     // The preview is on the widget's own origin: its real height is read when it loads.
     let onload = {
         let (preview, measured, src) = (preview.clone(), measured.clone(), src.clone());
         Callback::from(move |_: Event| {
             let frame = preview.cast::<web_sys::HtmlIFrameElement>();
-            let doc = frame.and_then(|f| f.content_document());
-            let card = doc.as_ref().and_then(|d| d.query_selector(".ef-card, .ef-root").ok().flatten());
-            if let Some(el) = card {
-                let h = el.get_bounding_client_rect().bottom().ceil().max(0.0) as u32;
-                if h > 0 {
-                    measured.set(Some((src.clone(), h)));
-                }
+            if let Some(h) = frame.and_then(|f| super::browser::frame_content_height(&f, ".ef-card, .ef-root")) {
+                measured.set(Some((src.clone(), h)));
             }
         })
     };
