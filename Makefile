@@ -42,9 +42,11 @@ size-check:
 test-e2e:
 	cd tests/e2e && node --test --test-concurrency=1 *.test.mjs
 
-## Precision, recall and F1 of the codebook against the hand annotations (a report, not a test).
+## Precision, recall and F1 of the codebook against the hand annotations (a report, not a test):
+## the corpus sets, then the development set of whole statements in ../shared/eval-dev (when it is
+## there) with the whole codebook and leave one statement out, then what each rule does.
 eval:
-	cargo run --release --quiet --bin framing -- eval tests/data/annotations.tsv tests/data/unseen.tsv tests/data/heldout.tsv
+	cargo run --release --quiet --bin framing -- eval --rules --dev ../shared/eval-dev tests/data/annotations.tsv tests/data/unseen.tsv tests/data/heldout.tsv
 
 ## The long property-test ("fuzz") run of the URL schema, the link form and the analysis
 ## entry points; `make test` runs the same properties with a few dozen to hundreds of cases each.

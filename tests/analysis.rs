@@ -115,6 +115,9 @@ fn every_sentence_is_a_verbatim_slice_and_every_label_has_evidence() {
                 match e.source {
                     Source::Rule(_) => assert!(e.rule(book).is_some(), "unknown rule {e:?}"),
                     Source::LeadIn { sentence } => assert!(sentence < d.analysis.sentences.len()),
+                    Source::Context { sentence, .. } => {
+                        assert!(e.rule(book).is_some() && sentence < d.analysis.sentences.len())
+                    }
                 }
             }
         }
@@ -221,7 +224,13 @@ fn published_evaluation_figures_match_the_code() {
         let src = std::fs::read_to_string(format!("{}/tests/data/{}", env!("CARGO_MANIFEST_DIR"), p.file)).unwrap();
         let r = eval::evaluate(&eval::parse_tsv(&src).unwrap(), analysis::bundled(), Codebook::bundled());
         let (t, c) = (eval::Report::micro(&r.themes), eval::Report::micro(&r.codes));
-        let got = (r.sentences, round(t.f1()), round(c.precision()), round(c.recall()), round(c.f1()));
+        let got = (
+            r.sentences,
+            round(t.f1()),
+            round(c.precision().unwrap_or(0.0)),
+            round(c.recall().unwrap_or(0.0)),
+            round(c.f1()),
+        );
         assert_eq!(
             got,
             (p.sentences, p.theme_f1, p.code_precision, p.code_recall, p.code_f1),
@@ -229,4 +238,47 @@ fn published_evaluation_figures_match_the_code() {
             p.file
         );
     }
+}
+
+#[test]
+fn every_codebook_example_fires_its_rule_and_no_counter_example_does() {
+    let book = Codebook::bundled();
+    let fired = |text: &str| -> Vec<String> {
+        let a = analysis::analyze(&plain::body(text), book);
+        a.sentences.iter().flat_map(|s| &s.evidence).filter_map(|e| e.rule(book)).map(|r| r.id.clone()).collect()
+    };
+    let rules = book.themes.iter().flat_map(|t| &t.cues).chain(book.codes.iter().flat_map(|c| &c.rules));
+    let mut checked = 0;
+    for r in rules {
+        for e in &r.examples {
+            assert!(fired(e).contains(&r.id), "{} does not fire on its example {e:?}", r.id);
+            checked += 1;
+        }
+        for e in &r.counter_examples {
+            assert!(!fired(e).contains(&r.id), "{} fires on its counter-example {e:?}", r.id);
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "the codebook has examples");
+}
+
+#[test]
+fn a_sentence_continuing_through_an_anaphor_is_read_with_its_topic_and_says_so() {
+    let book = Codebook::bundled();
+    let endorse = Target::Code(book.code_id("enc.endorse").unwrap());
+    let analyse = |text: &str| analysis::analyze(&plain::body(text), book);
+    let a = analyse("Encryption matters to everyone. It protects the personal data of citizens.");
+    let second = &a.sentences[1];
+    assert!(second.themes.contains(&Theme::Encryption));
+    let e = second.evidence.iter().find(|e| e.target == endorse).expect("the frame is found through “it”");
+    assert!(matches!(e.source, Source::Context { sentence: 0, .. }), "{e:?}");
+    assert!(e.rule(book).is_some(), "a context label still names its rule");
+    // A new paragraph does not continue the previous one, unless a connective says it does.
+    let a = analyse("Encryption matters to everyone.\n\nIt protects the personal data of citizens.");
+    assert!(!a.sentences[1].themes.contains(&Theme::Encryption));
+    let a = analyse("Encryption is everywhere.\n\nHowever, criminals exploit these technologies.");
+    assert!(a.sentences[1].themes.contains(&Theme::Encryption));
+    // Only "it" and general nouns are followed, not "they" or "this".
+    let a = analyse("Encryption matters to everyone. They protect the personal data of citizens.");
+    assert!(!a.sentences[1].themes.contains(&Theme::Encryption));
 }

@@ -96,3 +96,13 @@ fn a_line_of_spaces_or_no_break_spaces_separates_paragraphs_in_a_file() {
         v["documents"][0]["sentences"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
     assert_eq!(texts, ["A heading without a full stop", "The body of the statement follows here"]);
 }
+
+#[test]
+fn eval_reports_rules_and_tolerates_a_missing_development_set() {
+    let data = format!("{}/tests/data/unseen.tsv", env!("CARGO_MANIFEST_DIR"));
+    let (ok, out, _) = framing(&["eval", "--rules", "--dev", "/no/such/eval-dev", &data]);
+    assert!(ok, "a missing development set is not an error");
+    assert!(out.contains("development set not scored"), "{out}");
+    assert!(out.contains("hits") && out.contains("rules never fire"), "{out}");
+    assert!(out.contains("n/a"), "a code never given has no precision: {out}");
+}

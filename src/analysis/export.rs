@@ -4,7 +4,7 @@
 //! Annotation `TextPositionSelector` does, into each document's `text`; internally
 //! the analysis works in byte offsets. The format is documented in README.md.
 
-use super::{CodeId, Codebook, CorpusAnalysis, Document, Target};
+use super::{CodeId, Codebook, CorpusAnalysis, Document, Source, Target};
 use serde_json::{json, Value};
 
 /// Converts byte offsets of one text into character offsets in O(log n) each.
@@ -35,6 +35,7 @@ pub fn codebook_json(book: &Codebook) -> Value {
             "id": t.theme.id(), "label": t.label, "description": t.description,
             "cues": t.cues.iter().map(rule).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
+        "classes": book.classes.iter().map(|c| json!({ "name": c.name, "members": c.members })).collect::<Vec<_>>(),
         "codes": book.codes.iter().map(|c| json!({
             "id": c.id, "theme": c.theme.map(|t| t.id()), "label": c.label, "definition": c.definition,
             "policy_frames": c.policy_frames, "rules": c.rules.iter().map(rule).collect::<Vec<_>>(),
@@ -56,10 +57,17 @@ fn document_json(doc: &Document, book: &Codebook) -> Value {
                 "heading": x.heading,
                 "themes": x.themes.iter().map(|t| t.id()).collect::<Vec<_>>(),
                 "codes": x.codes.iter().map(|&c| &book[c].id).collect::<Vec<_>>(),
-                "evidence": x.evidence.iter().map(|e| json!({
-                    "label": book.target_id(e.target), "rule": e.rule_id(book), "start": off.of(e.start), "end": off.of(e.end),
-                    "text": &text[e.start..e.end], "quoted": e.quoted,
-                })).collect::<Vec<_>>(),
+                "evidence": x.evidence.iter().map(|e| {
+                    let mut v = json!({
+                        "label": book.target_id(e.target), "rule": e.rule_id(book), "start": off.of(e.start), "end": off.of(e.end),
+                        "text": &text[e.start..e.end], "quoted": e.quoted,
+                    });
+                    // A label read through an anaphor names the sentence it continues.
+                    if let Source::Context { sentence, .. } = e.source {
+                        v["continues"] = json!(sentence);
+                    }
+                    v
+                }).collect::<Vec<_>>(),
             })
         })
         .collect();

@@ -4,12 +4,9 @@
 //! looks up only the rules that could start there: the cost is linear in the
 //! number of tokens, whatever the size of the codebook.
 
-use super::codebook::{Alt, CodeId, Codebook, Rule, Target};
-use super::tokens::{negated, Token};
+use super::codebook::{Alt, CodeId, Codebook, Rule, Stance, Target};
+use super::tokens::Token;
 use std::collections::HashMap;
-
-/// How far back a negation word may stand from the word it negates.
-const NEGATION_WINDOW: usize = 12;
 
 /// One rule match: the rule, and the first and last matched token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,64 +17,70 @@ pub struct Hit<'a> {
     pub rule: &'a Rule,
     pub first: usize,
     pub last: usize,
+    /// A matched word matched only as the word an anaphor stands for.
+    pub via_alias: bool,
 }
 
-type Entry<'a> = (Target, u16, &'a Rule);
-
-/// A compiled index over a codebook's rules.
-pub struct Matcher<'a> {
-    by_stem: HashMap<&'a str, Vec<Entry<'a>>>,
+/// Rules indexed by what their first slot can start with.
+pub struct RuleIndex<'a, T> {
+    by_stem: HashMap<&'a str, Vec<(T, &'a Rule)>>,
     /// Keyed by the prefix itself: a token probes each of its own prefixes.
-    by_prefix: HashMap<&'a str, Vec<Entry<'a>>>,
-    by_number: Vec<Entry<'a>>,
+    by_prefix: HashMap<&'a str, Vec<(T, &'a Rule)>>,
+    /// Numbers and suffixes: few, checked at every token.
+    others: Vec<(T, &'a Rule)>,
 }
 
-impl<'a> Matcher<'a> {
-    /// Indexes every cue and rule of `book`.
-    pub fn new(book: &'a Codebook) -> Matcher<'a> {
-        let mut m = Matcher { by_stem: HashMap::new(), by_prefix: HashMap::new(), by_number: Vec::new() };
-        let targets = book
-            .themes
-            .iter()
-            .map(|t| Target::Theme(t.theme))
-            .chain((0..book.codes.len()).map(|i| Target::Code(CodeId(i as u16))));
-        for target in targets {
-            for (index, rule) in book.rules_of(target).iter().enumerate() {
-                let entry = (target, index as u16, rule);
-                for alt in &rule.slots[0].alts {
-                    match alt {
-                        Alt::Stem(s) => m.by_stem.entry(s.as_str()).or_default().push(entry),
-                        Alt::Prefix(p) => m.by_prefix.entry(p.as_str()).or_default().push(entry),
-                        Alt::Number => m.by_number.push(entry),
-                    }
+impl<'a, T: Copy> RuleIndex<'a, T> {
+    pub fn new(rules: impl IntoIterator<Item = (T, &'a Rule)>) -> Self {
+        let mut m = RuleIndex { by_stem: HashMap::new(), by_prefix: HashMap::new(), others: Vec::new() };
+        for (t, rule) in rules {
+            for alt in &rule.slots[0].alts {
+                let mut first = alt;
+                while let Alt::Seq(v) = first {
+                    first = &v[0];
+                }
+                match first {
+                    Alt::Stem(s) => m.by_stem.entry(s.as_str()).or_default().push((t, rule)),
+                    Alt::Prefix(p) => m.by_prefix.entry(p.as_str()).or_default().push((t, rule)),
+                    _ => m.others.push((t, rule)),
                 }
             }
         }
         m
     }
 
-    /// Every rule that matches `tokens`, at most once per rule (its leftmost match).
-    pub fn hits(&self, tokens: &[Token]) -> Vec<Hit<'a>> {
-        let mut out: Vec<Hit<'a>> = Vec::new();
+    /// Rules that could start at `token` (a superset; duplicates possible).
+    fn candidates<'t>(&'t self, token: &'t Token) -> impl Iterator<Item = (T, &'a Rule)> + 't {
+        let forms = std::iter::once((token.lower.as_str(), token.stem.as_str()))
+            .chain(token.alias.as_ref().map(|(l, s)| (l.as_str(), s.as_str())));
+        forms
+            .flat_map(move |(lower, stem)| {
+                let stems = self.by_stem.get(stem).into_iter().flatten();
+                let prefixes = lower
+                    .char_indices()
+                    .skip(1)
+                    .map(move |(i, _)| &lower[..i])
+                    .chain(std::iter::once(lower))
+                    .filter_map(|p| self.by_prefix.get(p))
+                    .flatten();
+                stems.chain(prefixes)
+            })
+            .chain(&self.others)
+            .copied()
+    }
+
+    /// Every rule matching `tokens`, at most once per rule (its leftmost match).
+    pub fn hits(&self, tokens: &[Token], stance: &Stance) -> Vec<(T, &'a Rule, usize, usize, bool)> {
+        let mut out: Vec<(T, &'a Rule, usize, usize, bool)> = Vec::new();
         for i in 0..tokens.len() {
-            let t = &tokens[i];
-            let stems = self.by_stem.get(t.stem.as_str()).into_iter().flatten().copied();
-            let prefixes = t
-                .lower
-                .char_indices()
-                .skip(1)
-                .map(|(i, _)| &t.lower[..i])
-                .chain(std::iter::once(t.lower.as_str()))
-                .filter_map(|p| self.by_prefix.get(p))
-                .flatten()
-                .copied();
-            let numbers = self.by_number.iter().copied().filter(|_| is_quantity(tokens, i));
-            for (target, index, rule) in stems.chain(prefixes).chain(numbers) {
-                if out.iter().any(|h| std::ptr::eq(h.rule, rule)) || !flags_hold(rule, tokens, i) {
+            for (t, rule) in self.candidates(&tokens[i]) {
+                if out.iter().any(|h| std::ptr::eq(h.1, rule)) {
                     continue;
                 }
-                if let Some(last) = match_from(rule, tokens, i, 1) {
-                    out.push(Hit { target, index, rule, first: i, last });
+                if let Some((last, alias)) =
+                    match_rule(rule, tokens, i).filter(|&(l, _)| flags_hold(rule, tokens, i, l, stance))
+                {
+                    out.push((t, rule, i, last, alias));
                 }
             }
         }
@@ -85,13 +88,71 @@ impl<'a> Matcher<'a> {
     }
 }
 
-fn flags_hold(rule: &Rule, tokens: &[Token], at: usize) -> bool {
+type Entry = (Target, u16);
+
+/// A compiled index over a codebook's cues and rules, and its anaphors.
+pub struct Matcher<'a> {
+    index: RuleIndex<'a, Entry>,
+    anaphors: RuleIndex<'a, ()>,
+    connectives: &'a [Alt],
+    stance: &'a Stance,
+}
+
+impl<'a> Matcher<'a> {
+    /// Indexes every cue and rule of `book`.
+    pub fn new(book: &'a Codebook) -> Matcher<'a> {
+        let targets = book
+            .themes
+            .iter()
+            .map(|t| Target::Theme(t.theme))
+            .chain((0..book.codes.len()).map(|i| Target::Code(CodeId(i as u16))));
+        let rules = targets
+            .flat_map(|target| book.rules_of(target).iter().enumerate().map(move |(i, r)| ((target, i as u16), r)));
+        Matcher {
+            index: RuleIndex::new(rules),
+            anaphors: RuleIndex::new(book.context.anaphors.iter().map(|r| ((), r))),
+            connectives: &book.context.connectives,
+            stance: &book.stance,
+        }
+    }
+
+    /// The tokens that stand for the previous sentence's topic: the last word of
+    /// each anaphor match ("it", "these technologies").
+    pub fn anaphors(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
+        self.anaphors.hits(tokens, self.stance).into_iter().map(|h| (h.2, h.3)).collect()
+    }
+
+    /// Whether the sentence opens with a connective ("However, …").
+    pub fn opens_with_connective(&self, tokens: &[Token]) -> bool {
+        !tokens.is_empty() && is_any(self.connectives, tokens, 0)
+    }
+
+    /// Every rule that matches `tokens`, at most once per rule (its leftmost match).
+    pub fn hits(&self, tokens: &[Token]) -> Vec<Hit<'a>> {
+        self.index
+            .hits(tokens, self.stance)
+            .into_iter()
+            .map(|((target, index), rule, first, last, via_alias)| Hit { target, index, rule, first, last, via_alias })
+            .collect()
+    }
+}
+
+/// Whether token `i` opens the sentence: the first word, or the first after a
+/// short opening clause ("However, it…", "In turn, these…").
+pub fn opens_sentence(tokens: &[Token], i: usize) -> bool {
+    i == 0 || (tokens[i].clause_start && i <= 3)
+}
+
+fn flags_hold(rule: &Rule, tokens: &[Token], first: usize, last: usize, stance: &Stance) -> bool {
     let f = rule.flags;
-    if f.unquoted && tokens[at].quoted {
+    if (f.unquoted && tokens[first].quoted) || (f.start && !opens_sentence(tokens, first)) {
+        return false;
+    }
+    if f.noname && tokens[first..=last].iter().any(|t| t.name) {
         return false;
     }
     if f.neg || f.noneg {
-        let n = negated(tokens, at, NEGATION_WINDOW);
+        let n = negated(tokens, first, last, stance);
         if (f.neg && !n) || (f.noneg && n) {
             return false;
         }
@@ -99,25 +160,83 @@ fn flags_hold(rule: &Rule, tokens: &[Token], at: usize) -> bool {
     true
 }
 
-/// Tries to match slots `slot..` after token `prev`; returns the last matched token.
-fn match_from(rule: &Rule, tokens: &[Token], prev: usize, slot: usize) -> Option<usize> {
-    let Some(s) = rule.slots.get(slot) else { return Some(prev) };
-    let end = (prev + s.within).min(tokens.len() - 1);
-    (prev + 1..=end).find_map(|j| {
-        if s.alts.iter().any(|a| alt_matches(a, tokens, j)) {
-            match_from(rule, tokens, j, slot + 1)
-        } else {
-            None
+fn is_any(alts: &[Alt], tokens: &[Token], i: usize) -> bool {
+    alts.iter().any(|a| alt_len(a, tokens, i).is_some_and(|(_, alias)| !alias))
+}
+
+/// Whether the words `first..=last` are negated or opposed in their clause: a
+/// negator up to `stance.before` words before them, or up to `stance.after`
+/// words after them ("A backdoor is not what we want"), with no clause break between.
+pub fn negated(tokens: &[Token], first: usize, last: usize, stance: &Stance) -> bool {
+    if !tokens[first].clause_start {
+        for j in (first.saturating_sub(stance.before)..first).rev() {
+            if is_any(&stance.negators, tokens, j) {
+                return true;
+            }
+            if tokens[j].clause_start || is_any(&stance.breaks, tokens, j) {
+                break;
+            }
         }
+    }
+    for j in last + 1..(last + 1 + stance.after).min(tokens.len()) {
+        if tokens[j].clause_start || is_any(&stance.breaks, tokens, j) {
+            break;
+        }
+        if is_any(&stance.after_negators, tokens, j) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Matches a whole rule starting at token `i`: the last matched token, and
+/// whether an anaphor's alias was needed.
+fn match_rule(rule: &Rule, tokens: &[Token], i: usize) -> Option<(usize, bool)> {
+    rule.slots[0].alts.iter().find_map(|a| {
+        let (n, alias) = alt_len(a, tokens, i)?;
+        let (last, more) = match_from(rule, tokens, i + n - 1, 1)?;
+        Some((last, alias || more))
     })
 }
 
-fn alt_matches(alt: &Alt, tokens: &[Token], i: usize) -> bool {
-    let t = &tokens[i];
+/// Tries to match slots `slot..` after token `prev`; returns the last matched token.
+fn match_from(rule: &Rule, tokens: &[Token], prev: usize, slot: usize) -> Option<(usize, bool)> {
+    let Some(s) = rule.slots.get(slot) else { return Some((prev, false)) };
+    let end = (prev + s.within).min(tokens.len().saturating_sub(1));
+    (prev + 1..=end).find_map(|j| {
+        s.alts.iter().find_map(|a| {
+            let (n, alias) = alt_len(a, tokens, j)?;
+            let (last, more) = match_from(rule, tokens, j + n - 1, slot + 1)?;
+            Some((last, alias || more))
+        })
+    })
+}
+
+/// How many tokens `alt` matches at `i`, and whether only through an alias.
+fn alt_len(alt: &Alt, tokens: &[Token], i: usize) -> Option<(usize, bool)> {
+    let t = tokens.get(i)?;
+    let own = |f: &dyn Fn(&str, &str) -> bool| {
+        if f(&t.lower, &t.stem) {
+            Some((1, false))
+        } else {
+            t.alias.as_ref().filter(|(l, s)| f(l, s)).map(|_| (1, true))
+        }
+    };
     match alt {
-        Alt::Stem(s) => &t.stem == s,
-        Alt::Prefix(p) => t.lower.starts_with(p.as_str()),
-        Alt::Number => is_quantity(tokens, i),
+        Alt::Stem(s) => own(&|_, stem| stem == s),
+        Alt::Prefix(p) => own(&|lower, _| lower.starts_with(p.as_str())),
+        Alt::Suffix(p) => (t.lower.len() > p.len() && t.lower.ends_with(p.as_str())).then_some((1, false)),
+        Alt::Number => is_quantity(tokens, i).then_some((1, false)),
+        Alt::Seq(v) => {
+            let mut n = 0;
+            let mut alias = false;
+            for a in v {
+                let (k, al) = alt_len(a, tokens, i + n)?;
+                n += k;
+                alias |= al;
+            }
+            Some((n, alias))
+        }
     }
 }
 
@@ -136,6 +255,9 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+const DURATIONS: [&str; 12] =
+    ["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hour", "hours"];
+
 /// A number that states a quantity: digits, not a year, not a day of a month.
 fn is_quantity(tokens: &[Token], i: usize) -> bool {
     let w = tokens[i].lower.as_str();
@@ -147,9 +269,11 @@ fn is_quantity(tokens: &[Token], i: usize) -> bool {
         |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| MONTHS.contains(&t.lower.as_str()));
     let day = w.len() <= 2 && (near_month(Some(i + 1)) || near_month(i.checked_sub(1)));
     // "2,500" and "16.8" tokenize as two numbers; only the first states the quantity.
-    let continuation =
-        i > 0 && tokens[i - 1].end + 1 == tokens[i].start && tokens[i - 1].lower.bytes().all(|b| b.is_ascii_digit());
-    !year && !day && !continuation
+    // A number glued to punctuation otherwise is a note marker ("…age”.1").
+    let continuation_or_note = tokens[i].glued;
+    // "20 years ago", "for 12 months": a duration, not a statistic.
+    let duration = tokens.get(i + 1).is_some_and(|t| DURATIONS.contains(&t.lower.as_str()));
+    !year && !day && !continuation_or_note && !duration
 }
 
 #[cfg(test)]
@@ -166,7 +290,7 @@ mod tests {
     }
 
     fn book(rules: &str) -> Codebook {
-        let head = "theme encryption\nlabel: E\ncue x: encrypt*\ntheme access\nlabel: A\ncue x: access\ntheme privacy\nlabel: P\ncue x: privacy\n";
+        let head = "negation: not|no|never|*n't\nclause-break: but|and\nnegation-window: 12\nnegation-after: 3\nnegator-after: not|never|*n't\nclass bd: backdoor*|back door*\ntheme encryption\nlabel: E\ncue x: encrypt*\ntheme access\nlabel: A\ncue x: access\ntheme privacy\nlabel: P\ncue x: privacy\n";
         Codebook::parse(&format!("{head}code dev.t\ntheme: none\nlabel: L\ndefinition: D\nframe: Other\n{rules}"))
             .unwrap()
     }
@@ -180,9 +304,12 @@ mod tests {
 
     #[test]
     fn negation_and_quotation_flags() {
-        let b = book("rule n: backdoor* [neg]\nrule p: backdoor* [noneg unquoted]\n");
+        let b = book("rule n: @bd [neg]\nrule p: @bd [noneg unquoted]\n");
         assert_eq!(fired(&b, "This is not about creating so-called backdoors"), ["dev.t/n"]);
+        assert_eq!(fired(&b, "A back door is not what we want"), ["dev.t/n"]);
         assert_eq!(fired(&b, "They want a backdoor"), ["dev.t/p"]);
+        assert_eq!(fired(&b, "We don't want a back door, but we need access"), ["access/x", "dev.t/n"]);
+        assert_eq!(fired(&b, "A backdoor, they say, is not needed"), ["dev.t/p"]);
         assert_eq!(fired(&b, "Critics call it a “backdoor”"), Vec::<String>::new());
     }
 
@@ -194,6 +321,9 @@ mod tests {
             ("On 4 October 2019 it was published", false),
             ("more than 2,500 arrests", true),
             ("In 2018 and 2019", false),
+            ("It was published in autumn 2024”.3", false),
+            ("It is worse than 20 years ago", false),
+            ("Nine out of every 10 cases", true),
         ] {
             assert_eq!(fired(&b, text).contains(&"dev.t/q".to_string()), expect, "{text}");
         }

@@ -4,9 +4,11 @@
 //! call [`analyze`] / [`analyze_corpus`].
 
 pub mod codebook;
+pub mod context;
 pub mod eval;
 pub mod export;
 pub mod matcher;
+pub mod pattern;
 pub mod recurring;
 pub mod segment;
 pub mod summary;
@@ -27,6 +29,10 @@ pub enum Source {
     /// A list item continues the sentence introducing its list (index into
     /// `Analysis::sentences`), whose words are the evidence.
     LeadIn { sentence: usize },
+    /// A rule matched once an anaphor ("it", "these technologies") was read as
+    /// the topic of the sentence it continues (index into `Analysis::sentences`);
+    /// the evidence is this sentence's words, the anaphor among them.
+    Context { sentence: usize, rule: u16 },
 }
 
 /// Why a sentence carries a theme or code: where the label came from and the words behind it.
@@ -46,7 +52,7 @@ impl Evidence {
     /// The rule that matched, if a rule did.
     pub fn rule<'b>(&self, book: &'b Codebook) -> Option<&'b codebook::Rule> {
         match self.source {
-            Source::Rule(i) => book.rules_of(self.target).get(usize::from(i)),
+            Source::Rule(i) | Source::Context { rule: i, .. } => book.rules_of(self.target).get(usize::from(i)),
             Source::LeadIn { .. } => None,
         }
     }
@@ -55,7 +61,9 @@ impl Evidence {
     /// `<code or theme>/lead-in` for a label carried over from a list's lead-in.
     pub fn rule_id(&self, book: &Codebook) -> String {
         let name = match self.source {
-            Source::Rule(_) => return self.rule(book).map(|r| r.id.clone()).unwrap_or_default(),
+            Source::Rule(_) | Source::Context { .. } => {
+                return self.rule(book).map(|r| r.id.clone()).unwrap_or_default()
+            }
             Source::LeadIn { .. } => "lead-in",
         };
         format!("{}/{name}", book.target_id(self.target))
@@ -121,38 +129,61 @@ pub fn analyze(body: &Body, book: &Codebook) -> Analysis {
 
 fn analyze_with(body: &Body, book: &Codebook, matcher: &Matcher) -> Analysis {
     let mut words = recurring::Words::default();
-    let sentences = segment::sentences(body)
-        .into_iter()
-        .enumerate()
-        .map(|(index, span)| {
-            let text = &body.text[span.start..span.end];
-            let tokens = tokens::tokenize(text);
-            words.record(index, span.start, span.heading, &tokens);
-            let mut hits = matcher.hits(&tokens);
-            hits.sort_by_key(|h| (h.target, h.first));
-            let mut sentence = Sentence {
-                start: span.start,
-                end: span.end,
-                block: span.block,
-                heading: span.heading,
-                themes: Vec::new(),
-                codes: Vec::new(),
-                evidence: Vec::with_capacity(hits.len()),
-                words: tokens.len(),
-            };
-            for h in &hits {
-                sentence.add(book, h.target);
-                sentence.evidence.push(Evidence {
-                    target: h.target,
-                    source: Source::Rule(h.index),
-                    start: span.start + tokens[h.first].start,
-                    end: span.start + tokens[h.last].end,
-                    quoted: tokens[h.first].quoted,
-                });
+    let mut sentences: Vec<Sentence> = Vec::new();
+    // The previous sentence's topic word, for context carry-over.
+    let mut topic: Option<(usize, context::Topic)> = None;
+    for (index, span) in segment::sentences(body).into_iter().enumerate() {
+        let text = &body.text[span.start..span.end];
+        let mut tokens = tokens::tokenize(text);
+        words.record(index, span.start, span.heading, &tokens);
+        let mut hits: Vec<(matcher::Hit, Source)> =
+            matcher.hits(&tokens).into_iter().map(|h| (h, Source::Rule(h.index))).collect();
+        let continues = topic
+            .take()
+            .filter(|(prev, _)| sentences[*prev].block == span.block || matcher.opens_with_connective(&tokens));
+        if let Some((prev, topic)) = continues {
+            let anaphors = context::resolve(&mut tokens, matcher, &topic);
+            if let Some(&(first, last)) = anaphors.first() {
+                let mut more: Vec<matcher::Hit> = matcher
+                    .hits(&tokens)
+                    .into_iter()
+                    .filter(|h| h.via_alias && !hits.iter().any(|(o, _)| std::ptr::eq(o.rule, h.rule)))
+                    .collect();
+                // The anaphor carries the topic's theme even when the cue that found it
+                // there spans words the anaphor does not ("scanning content" → "this power").
+                let target = Target::Theme(topic.theme);
+                let has_theme = hits.iter().map(|(h, _)| h).chain(&more).any(|h| h.target == target);
+                if !has_theme {
+                    let rule = &book.rules_of(target)[usize::from(topic.cue)];
+                    more.push(matcher::Hit { target, index: topic.cue, rule, first, last, via_alias: true });
+                }
+                hits.extend(more.into_iter().map(|h| (h, Source::Context { sentence: prev, rule: h.index })));
             }
-            sentence
-        })
-        .collect();
+        }
+        hits.sort_by_key(|(h, _)| (h.target, h.first));
+        topic = context::topic(&tokens, hits.iter().map(|(h, _)| h)).map(|w| (index, w));
+        let mut sentence = Sentence {
+            start: span.start,
+            end: span.end,
+            block: span.block,
+            heading: span.heading,
+            themes: Vec::new(),
+            codes: Vec::new(),
+            evidence: Vec::with_capacity(hits.len()),
+            words: tokens.len(),
+        };
+        for (h, source) in &hits {
+            sentence.add(book, h.target);
+            sentence.evidence.push(Evidence {
+                target: h.target,
+                source: *source,
+                start: span.start + tokens[h.first].start,
+                end: span.start + tokens[h.last].end,
+                quoted: tokens[h.first].quoted,
+            });
+        }
+        sentences.push(sentence);
+    }
     let mut analysis = Analysis { sentences, words };
     inherit_from_lead_ins(&mut analysis, body, book);
     analysis

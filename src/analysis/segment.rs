@@ -5,9 +5,13 @@
 //! sentence ends at `.`, `?`, `!` or `…` (plus any closing quotes and brackets) when
 //! whitespace and then a capital, digit or opening quote follow, unless the period
 //! ends a known abbreviation ("Mr", "Rt Hon", "U.S.") or an initial. No split
-//! happens inside a double-quoted passage, so a sentence that quotes three
-//! sentences stays one sentence of the statement; a quote left open for more than
-//! [`MAX_QUOTE`] bytes is treated as a stray mark so that it cannot swallow a text.
+//! happens inside a double-quoted passage embedded in a sentence, so a sentence
+//! that quotes three sentences stays one sentence of the statement. Two kinds of
+//! quotation do not hold sentences together: one that opens its paragraph (quoted
+//! speech, as press releases print it: its sentences are the speaker's sentences)
+//! and one never closed in its paragraph (press releases open a quotation in every
+//! paragraph and close it in the last); a quote left open for more than
+//! [`MAX_QUOTE`] bytes is also treated as a stray mark so that it cannot swallow a text.
 
 use crate::corpus::{BlockKind, Body};
 
@@ -54,6 +58,7 @@ pub fn sentences(body: &Body) -> Vec<Span> {
 /// Splits one block of text into trimmed sentence ranges (byte offsets into `text`).
 pub fn split(text: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let holds = holding_quotes(&chars);
     let mut out = Vec::new();
     let mut start = 0;
     let mut quote_open: Option<usize> = None;
@@ -62,7 +67,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         let (pos, c) = chars[i];
         let was_open = quote_open.is_some();
         match c {
-            '“' => quote_open = Some(pos),
+            '“' if holds[i] => quote_open = Some(pos),
             '”' => quote_open = None,
             '"' => {
                 // A straight quote opens at a word start and closes otherwise.
@@ -89,6 +94,11 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             while j < chars.len() && (matches!(chars[j].1, '.' | '?' | '!' | '…') || is_closer(chars[j].1)) {
                 j += 1;
             }
+            // A note marker glued to the end ("…in the digital age”.1 The group…") ends with it.
+            let digits = chars[j..].iter().take_while(|(_, c)| c.is_ascii_digit()).count();
+            if (1..=3).contains(&digits) && chars.get(j + digits).is_some_and(|(_, c)| c.is_whitespace()) {
+                j += digits;
+            }
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
             let mut k = j;
             while k < chars.len() && chars[k].1.is_whitespace() {
@@ -112,6 +122,26 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         i += 1;
     }
     push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+/// For each character: whether a `“` there opens a quotation that holds its
+/// sentences together: closed later in the block, and not opening the block.
+/// One backward pass, so linear.
+fn holding_quotes(chars: &[(usize, char)]) -> Vec<bool> {
+    let first = chars.iter().position(|&(_, c)| !c.is_whitespace());
+    let mut closed_later = false;
+    let mut out = vec![false; chars.len()];
+    for i in (0..chars.len()).rev() {
+        match chars[i].1 {
+            '”' => closed_later = true,
+            '“' => {
+                out[i] = closed_later && Some(i) != first;
+                closed_later = false;
+            }
+            _ => {}
+        }
+    }
     out
 }
 
@@ -156,6 +186,8 @@ mod tests {
             &["Facebook made 16.8 million reports.", "NCMEC estimates 12 million."],
         );
         check("It rose by 3. 5 more came.", &["It rose by 3.", "5 more came."]);
+        check("It met in the digital age”.1 The group spoke.", &["It met in the digital age”.1", "The group spoke."]);
+        check("Version 2.1 is out. Fine.", &["Version 2.1 is out.", "Fine."]);
     }
 
     #[test]
@@ -179,6 +211,13 @@ mod tests {
         check("Wait... what? Yes!", &["Wait... what?", "Yes!"]);
         check("  padded  ", &["padded"]);
         check("", &[]);
+    }
+
+    #[test]
+    fn quoted_speech_and_unclosed_quotes_are_split_into_sentences() {
+        check("“We act. We report.” said the agency.", &["“We act.", "We report.” said the agency."]);
+        check("“It is sad. They must act.", &["“It is sad.", "They must act."]);
+        check("She said “One. Two.” Then. “Open. Shut.", &["She said “One. Two.”", "Then.", "“Open.", "Shut."]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Word tokens of a sentence: offsets, lowercase form, stem, and whether each sits
-//! inside a quotation or a negated clause.
+//! Word tokens of a sentence: offsets, lowercase form, stem, whether each sits
+//! inside a quotation or opens a clause.
 //!
 //! Words are runs of alphanumeric characters, with inner apostrophes kept
 //! ("don't", "Facebook's") and hyphens splitting ("end-to-end" is three tokens, so
@@ -22,6 +22,16 @@ pub struct Token {
     pub quoted: bool,
     /// A clause break (`,` `;` `:` `–` `(` or a sentence start) precedes this token.
     pub clause_start: bool,
+    /// For an anaphor ("it", "these technologies"): the word it stands for, as
+    /// (lowercase, stem), taken from the sentence it continues.
+    pub alias: Option<(String, String)>,
+    /// Part of a name: a run of two or more capitalised words, with "of", "for",
+    /// "and", "the", "on", "&" between them ("Global Encryption Coalition",
+    /// "European Data Protection Board"). A name is not a topic.
+    pub name: bool,
+    /// Directly preceded by punctuation, with no space: a footnote marker ("age”.1")
+    /// or the tail of "16.8" or "2,500".
+    pub glued: bool,
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -49,12 +59,6 @@ pub fn stem(word: &str) -> String {
         cache.insert(word.to_string(), s.clone());
         s
     })
-}
-
-/// Words that negate what follows them in the same clause.
-pub fn is_negation(lower: &str) -> bool {
-    matches!(lower, "not" | "no" | "never" | "nor" | "neither" | "without" | "cannot" | "nothing" | "none")
-        || lower.ends_with("n't")
 }
 
 /// Tokenizes `text`.
@@ -95,7 +99,47 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     if let Some(s) = word_start {
         out.push(token(text, s, text.len(), double_quote || single_quote, clause_break));
     }
+    mark_names(text, &mut out);
+    for t in &mut out {
+        let before = text[..t.start].chars().next_back();
+        t.glued =
+            before.is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '“' | '"' | '‘' | '$' | '£' | '€'));
+    }
     out
+}
+
+/// Marks runs of capitalised words (Title Case, not all capitals) as names.
+fn mark_names(text: &str, tokens: &mut [Token]) {
+    let capitalised = |t: &Token| {
+        let w = &text[t.start..t.end];
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
+    let connector = |t: &Token| matches!(t.lower.as_str(), "of" | "for" | "and" | "the" | "on" | "to");
+    let mut i = 0;
+    while i < tokens.len() {
+        if !capitalised(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        // Extend over capitalised words and connectors followed by one, without crossing a clause break.
+        let (mut j, mut count) = (i + 1, 1);
+        while j < tokens.len() && !tokens[j].clause_start {
+            if capitalised(&tokens[j]) {
+                count += 1;
+                j += 1;
+            } else if connector(&tokens[j]) && tokens.get(j + 1).is_some_and(|n| capitalised(n) && !n.clause_start) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if count >= 2 {
+            for t in &mut tokens[i..j] {
+                t.name = true;
+            }
+        }
+        i = j;
+    }
 }
 
 fn token(text: &str, start: usize, end: usize, quoted: bool, clause_start: bool) -> Token {
@@ -111,28 +155,7 @@ fn token(text: &str, start: usize, end: usize, quoted: bool, clause_start: bool)
         lower.truncate(lower.len() - 2);
     }
     let stem = stem(&lower);
-    Token { start, end, lower, stem, quoted, clause_start }
-}
-
-/// Whether token `at` is negated: a negation word precedes it within `window`
-/// tokens of the same clause (clauses end at punctuation and at "but", "and",
-/// "however", "while": "without banning encryption and in full respect of privacy"
-/// does not negate the respect).
-pub fn negated(tokens: &[Token], at: usize, window: usize) -> bool {
-    if tokens[at].clause_start {
-        return false;
-    }
-    let from = at.saturating_sub(window);
-    for j in (from..at).rev() {
-        if is_negation(&tokens[j].lower) {
-            return true;
-        }
-        if tokens[j].clause_start || matches!(tokens[j].lower.as_str(), "but" | "and" | "however" | "while" | "whilst")
-        {
-            return false;
-        }
-    }
-    false
+    Token { start, end, lower, stem, quoted, clause_start, alias: None, name: false, glued: false }
 }
 
 #[cfg(test)]
@@ -159,19 +182,19 @@ mod tests {
     }
 
     #[test]
+    fn names_are_runs_of_capitalised_words() {
+        let t = tokenize(
+            "Encryption matters, says the Global Encryption Coalition and the European Data Protection Board.",
+        );
+        let names: Vec<&str> = t.iter().filter(|t| t.name).map(|t| t.lower.as_str()).collect();
+        assert_eq!(names, ["global", "encryption", "coalition", "european", "data", "protection", "board"]);
+        assert!(tokenize("IMPACT ON PUBLIC SAFETY").iter().all(|t| !t.name));
+    }
+
+    #[test]
     fn quotation_flags() {
         let t = tokenize("We said “lawful access” and 'exceptional access' but citizens' rights.");
         let quoted: Vec<&str> = t.iter().filter(|t| t.quoted).map(|t| t.lower.as_str()).collect();
         assert_eq!(quoted, ["lawful", "access", "exceptional", "access"]);
-    }
-
-    #[test]
-    fn negation_scope_stops_at_clause_breaks() {
-        let t = tokenize("We do not want unfettered access, but we need lawful access");
-        let at = |w: &str| t.iter().position(|x| x.lower == w).unwrap();
-        assert!(negated(&t, at("unfettered"), 6));
-        assert!(!negated(&t, at("lawful"), 12));
-        let t = tokenize("This is not about creating so-called backdoors");
-        assert!(negated(&t, t.len() - 1, 8));
     }
 }

@@ -7,13 +7,12 @@
 //! plain-text files as statements (id from the file stem). Output goes to stdout;
 //! errors name the file and exit non-zero.
 
-use encryption_framing::analysis::{self, export, Codebook};
+use encryption_framing::analysis::{self, eval, export, Codebook};
 use encryption_framing::corpus::{self, plain, Statement};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: framing analyze [--format json|csv] [FILE...]\n       framing eval [--misses] [ANNOTATIONS.tsv...]";
+const USAGE: &str = "usage: framing analyze [--format json|csv] [FILE...]\n       framing eval [--misses] [--rules] [--dev DIR] [ANNOTATIONS.tsv...]";
 
 #[derive(Clone, Copy)]
 enum Format {
@@ -107,31 +106,66 @@ fn load(files: &[String]) -> Result<Vec<Statement>, String> {
 }
 
 /// Prints precision, recall and F1 against hand annotations (default: the bundled
-/// `tests/data/*.tsv`, when run from the repository).
+/// `tests/data/*.tsv`, when run from the repository); with `--dev DIR`, also the
+/// development set of whole statements, with the whole codebook and leave one
+/// statement out; with `--rules`, what each rule does on all of them.
 fn eval(args: Vec<String>) -> Result<String, String> {
-    let misses = args.iter().any(|a| a == "--misses");
-    let mut files: Vec<String> = args.into_iter().filter(|a| a != "--misses").collect();
-    if files.is_empty() {
+    let mut misses = false;
+    let mut rules = false;
+    let mut dev: Option<String> = None;
+    let mut files: Vec<String> = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--misses" => misses = true,
+            "--rules" => rules = true,
+            "--dev" => dev = Some(args.next().ok_or("--dev takes a directory")?),
+            _ => files.push(a),
+        }
+    }
+    if files.is_empty() && dev.is_none() {
         files = vec!["tests/data/annotations.tsv".into(), "tests/data/unseen.tsv".into()];
     }
     let book = Codebook::bundled();
     let corpus = analysis::bundled();
     let mut out = String::new();
-    for f in &files {
-        let src = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
-        let annotations = analysis::eval::parse_tsv(&src).map_err(|e| format!("{f}: {e}"))?;
-        let report = analysis::eval::evaluate(&annotations, corpus, book);
-        out.push_str(&analysis::eval::render(f, &report));
+    let mut reports = Vec::new();
+    let section = |out: &mut String, title: &str, report: &eval::Report| {
+        out.push_str(&eval::render(title, report));
         for (line, s) in &report.unaligned {
             out.push_str(&format!("  unaligned line {line}: {s}\n"));
         }
         if misses {
             for m in &report.misses {
                 let kind = if m.spurious { "extra " } else { "missed" };
-                out.push_str(&format!("  {kind} {:<18} line {:>3}: {}\n", m.label, m.line, m.sentence));
+                out.push_str(&format!("  {kind} {:<18} {} {:>3}: {}\n", m.label, m.doc, m.line, m.sentence));
             }
         }
         out.push('\n');
+    };
+    for f in &files {
+        let src = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
+        let annotations = eval::parse_tsv(&src).map_err(|e| format!("{f}: {e}"))?;
+        let report = eval::evaluate(&annotations, corpus, book);
+        section(&mut out, f, &report);
+        reports.push(report);
+    }
+    if let Some(dir) = dev {
+        match eval::dev::load(Path::new(&dir)) {
+            Ok(set) => {
+                let report = eval::dev::evaluate(&set, book);
+                section(&mut out, &format!("{dir} (whole codebook)"), &report);
+                let loo = eval::dev::leave_one_out(&set, analysis::codebook::SOURCE).map_err(|e| e.to_string())?;
+                section(&mut out, &format!("{dir} (leave one statement out)"), &loo);
+                out.push_str(&eval::dev::per_code_recall(&loo));
+                out.push('\n');
+                reports.push(report);
+            }
+            Err(e) => out.push_str(&format!("development set not scored: {e}\n(it is the folder `shared/eval-dev` beside the repository; without it only the corpus figures are given)\n\n")),
+        }
+    }
+    if rules {
+        out.push_str(&eval::rules::render(&reports.iter().collect::<Vec<_>>(), book));
     }
     Ok(out)
 }

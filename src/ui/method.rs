@@ -4,7 +4,7 @@
 use super::reader::Provenance;
 use super::statement_list::StatementList;
 use super::JumpLink;
-use crate::analysis::eval::PUBLISHED;
+use crate::analysis::eval::{published_recall, PUBLISHED, PUBLISHED_DEV};
 use crate::analysis::recurring::{GAP, MIN_WORDS, SHINGLE};
 use crate::analysis::{Codebook, Theme};
 use crate::view::View;
@@ -15,12 +15,16 @@ use yew::prelude::*;
 pub fn method() -> Html {
     let book = Codebook::bundled();
     let codes = |theme: Option<Theme>| {
-        book.codes.iter().filter(move |c| c.theme == theme).map(|c| {
+        book.code_ids().filter(move |(_, c)| c.theme == theme).map(|(id, c)| {
+            let recall = match published_recall(id) {
+                Some(r) => format!("Found in {:.0}% of the sentences a human coder gave it, in statements the rules were not written for.", r * 100.0),
+                None => "Not measured on statements the rules were not written for (none had it).".to_string(),
+            };
             html! {
                 <li class="ef-code-entry">
                     <h4>{ &c.label }{ " " }<code>{ &c.id }</code></h4>
                     <p>{ &c.definition }</p>
-                    <p class="ef-small">{ "Policy Frames Codebook dimension: " }{ c.policy_frames.join("; ") }{ "." }</p>
+                    <p class="ef-small">{ "Policy Frames Codebook dimension: " }{ c.policy_frames.join("; ") }{ ". " }{ recall }</p>
                     <details>
                         <summary>{ format!("Its {} rules", c.rules.len()) }</summary>
                         <ul class="ef-rules">
@@ -77,9 +81,17 @@ pub fn method() -> Html {
                 <li>{ "Words in a rule match any form of the word: “design” matches “designed” and “designs” (Snowball English stemming)." }</li>
                 <li>{ "A word ending in * matches words beginning that way: “encrypt*” matches “encrypted” and “encryption”." }</li>
                 <li>{ "| separates alternatives; ~N lets the next word come up to N words later; #num is a number stating a quantity (not a year or a day of a month)." }</li>
-                <li>{ "[neg] means the first word must be negated in its clause (“not”, “no”, “never”, “without”…), as in denials of backdoors; [noneg] means it must not be; [unquoted] means it must be the statement’s own words, outside quotation marks." }</li>
+                <li>{ "@name stands for every member of a word class (below); a member may be several words." }</li>
+                <li>{ "[neg] means the matched words must be negated or opposed in their clause (“not”, “never”, “without”, “nobody”, “oppose”…, before them, or “is not” just after: “a backdoor is not what we want”); [noneg] means they must not be; [unquoted] means the statement’s own words, outside quotation marks; [noname] that no word is part of a name (“the Global Encryption Coalition”), which holds for every theme cue." }</li>
                 <li>{ "Hyphens split words, so “end to end” matches “end-to-end”. No rule names a statement, a person or a company: the same codebook applies to any text." }</li>
             </ul>
+
+            <details>
+                <summary>{ format!("The {} word classes", book.classes.len()) }</summary>
+                <ul class="ef-rules">
+                    { for book.classes.iter().map(|c| html! { <li><code>{ format!("@{}", c.name) }</code>{ ": " }<code class="ef-pattern">{ &c.members }</code></li> }) }
+                </ul>
+            </details>
 
             <h2 id="ef-m-recurring">{ "Talking points" }</h2>
             <p>{ format!("Repeated passages are found by hashing every run of {SHINGLE} consecutive words of every sentence; a run found in two or more statements marks its words as shared. Shared words up to {GAP} words apart within a sentence join into one passage, so small edits do not split it, and passages sharing any run are grouped into one talking point. Passages shorter than {MIN_WORDS} words, or made only of names, are left out. The search takes time proportional to the length of the texts; no pair of statements is compared directly.") }</p>
@@ -97,7 +109,7 @@ pub fn method() -> Html {
             <h2 id="ef-m-limits">{ "Limits of automatic framing analysis" }</h2>
             <ul>
                 <li>{ "The rules look for wording, not meaning. They miss frames expressed in words the codebook does not anticipate, and can fire on a phrase used in an unusual way. Read the sentence before relying on a label: every label shows the words and the rule behind it." }</li>
-                <li>{ "Each sentence is coded on its own. A sentence whose subject is “it” or “this” may be missed; list items inherit only from the sentence that introduces them." }</li>
+                <li>{ "Each sentence is coded on its own words, with two exceptions that say so: list items inherit from the sentence that introduces them, and a sentence continuing the previous one through “it” or “these technologies” reads those words as the previous sentence’s topic (the label names the sentence it continues). Other references (“this”, “they”) are not followed." }</li>
                 <li>{ "Quoted words are coded like the statement’s own and marked “inside a quotation”: a statement that quotes others still chooses to repeat them." }</li>
                 <li>{ "Shares of text measure attention, not importance; five statements of different kinds and lengths are not a sample of government communication." }</li>
             </ul>
@@ -106,7 +118,7 @@ pub fn method() -> Html {
                 <table class="ef-eval">
                     <thead><tr><th scope="col">{ "Sentences" }</th><th scope="col">{ "Themes F1" }</th><th scope="col">{ "Frames precision" }</th><th scope="col">{ "Frames recall" }</th><th scope="col">{ "Frames F1" }</th></tr></thead>
                     <tbody>
-                        { for PUBLISHED.iter().map(|p| html! {
+                        { for PUBLISHED.iter().chain(&PUBLISHED_DEV).map(|p| html! {
                             <tr>
                                 <th scope="row">{ format!("{} {}", p.sentences, p.what) }</th>
                                 <td>{ format!("{:.2}", p.theme_f1) }</td><td>{ format!("{:.2}", p.code_precision) }</td>

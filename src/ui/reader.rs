@@ -8,7 +8,7 @@ use super::ctx::use_ctx;
 use super::statement_list::source_line;
 use super::theme_choice::ThemeChoice;
 use super::Link;
-use crate::analysis::{Codebook, Document, Sentence, Target, Theme};
+use crate::analysis::{Codebook, Document, Sentence, Source, Target, Theme};
 use crate::cite::citation;
 use crate::corpus::{Kind, Statement};
 use crate::view::{Passage, View};
@@ -265,6 +265,9 @@ fn passage_panel(props: &PanelProps) -> Html {
                     <li>
                         <q>{ words }</q>{ if e.quoted { " (inside a quotation)" } else { "" } }
                         { " — rule " }<code>{ e.rule_id(book) }</code>{ ": " }<code class="ef-pattern">{ pattern }</code>
+                        if let Source::Context { sentence, .. } = e.source {
+                            { format!(" (continuing sentence {}: an anaphor read as its topic)", sentence + 1) }
+                        }
                     </li>
                 }
             })

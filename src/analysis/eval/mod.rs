@@ -1,10 +1,17 @@
 //! Evaluation against hand annotations: precision, recall and F1 per theme and per
-//! code.
+//! code. `dev` scores the development set of whole statements (`../shared/eval-dev`),
+//! also leave-one-statement-out; `rules` reports what each rule does.
 //!
 //! Annotations are a TSV file (`doc`, `sentence_start`, `themes`, `codes`, `note`;
 //! `-` for none). A `doc` naming a corpus statement refers to the sentence of that
 //! statement starting with `sentence_start`; the doc `unseen` means the column holds
 //! a whole sentence written outside the corpus, analysed on its own.
+
+pub mod dev;
+mod published;
+pub mod rules;
+
+pub use published::{published_recall, Published, PUBLISHED, PUBLISHED_DEV, UNSEEN_RECALL};
 
 use super::{analyze, Codebook, CorpusAnalysis, Theme};
 use crate::corpus::plain;
@@ -59,38 +66,37 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn precision(&self) -> f64 {
+    /// `None` when nothing was predicted: a code never given has no precision.
+    pub fn precision(&self) -> Option<f64> {
         ratio(self.tp, self.tp + self.fp)
     }
-    pub fn recall(&self) -> f64 {
+    /// `None` when nothing was annotated.
+    pub fn recall(&self) -> Option<f64> {
         ratio(self.tp, self.tp + self.fn_)
     }
+    /// 0 when precision or recall is undefined or both are 0.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
+        match (self.precision(), self.recall()) {
+            (Some(p), Some(r)) if p + r > 0.0 => 2.0 * p * r / (p + r),
+            _ => 0.0,
         }
     }
-    fn add(&mut self, o: Counts) {
+    pub fn add(&mut self, o: Counts) {
         self.tp += o.tp;
         self.fp += o.fp;
         self.fn_ += o.fn_;
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
+fn ratio(a: usize, b: usize) -> Option<f64> {
+    (b > 0).then(|| a as f64 / b as f64)
 }
 
 /// A disagreement, for the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Miss {
+    pub doc: String,
+    /// The annotation's line (TSV) or the sentence's number in its statement (dev set).
     pub line: usize,
     pub label: String,
     /// `true`: predicted but not annotated; `false`: annotated but missed.
@@ -106,9 +112,28 @@ pub struct Report {
     pub themes: BTreeMap<String, Counts>,
     pub codes: BTreeMap<String, Counts>,
     pub misses: Vec<Miss>,
+    /// Per rule id: hits and false positives.
+    pub rules: BTreeMap<String, rules::RuleCounts>,
 }
 
 impl Report {
+    /// Adds another report's counts and misses (per statement reports into one).
+    pub fn merge(&mut self, other: Report) {
+        self.sentences += other.sentences;
+        self.unaligned.extend(other.unaligned);
+        for (mine, theirs) in [(&mut self.themes, other.themes), (&mut self.codes, other.codes)] {
+            for (k, c) in theirs {
+                mine.entry(k).or_default().add(c);
+            }
+        }
+        self.misses.extend(other.misses);
+        for (k, c) in other.rules {
+            let e = self.rules.entry(k).or_default();
+            e.hits += c.hits;
+            e.false_positives += c.false_positives;
+        }
+    }
+
     /// Micro-averaged counts over all themes (or all codes).
     pub fn micro(map: &BTreeMap<String, Counts>) -> Counts {
         let mut c = Counts::default();
@@ -137,6 +162,7 @@ pub fn evaluate(annotations: &[Annotation], corpus: &CorpusAnalysis, book: &Code
             for s in &analysis.sentences {
                 themes.extend(s.themes.iter().map(|t| t.id().to_string()));
                 codes.extend(s.codes.iter().map(|&c| book[c].id.clone()));
+                rules::tally(&mut report.rules, s, a, book);
             }
             Some((themes, codes))
         } else {
@@ -145,6 +171,7 @@ pub fn evaluate(annotations: &[Annotation], corpus: &CorpusAnalysis, book: &Code
                 let hits: Vec<_> =
                     d.analysis.sentences.iter().filter(|s| text[s.start..s.end].starts_with(&a.sentence)).collect();
                 (hits.len() == 1).then(|| {
+                    rules::tally(&mut report.rules, hits[0], a, book);
                     let themes = hits[0].themes.iter().map(|t| t.id().to_string()).collect();
                     (themes, hits[0].codes.iter().map(|&c| book[c].id.clone()).collect())
                 })
@@ -161,7 +188,7 @@ pub fn evaluate(annotations: &[Annotation], corpus: &CorpusAnalysis, book: &Code
     report
 }
 
-fn score(
+pub(crate) fn score(
     map: &mut BTreeMap<String, Counts>,
     gold: &[String],
     predicted: &[String],
@@ -178,7 +205,13 @@ fn score(
             (false, false) => continue,
         }
         if g != p {
-            misses.push(Miss { line: a.line, label: label.clone(), spurious: p, sentence: a.sentence.clone() });
+            misses.push(Miss {
+                doc: a.doc.clone(),
+                line: a.line,
+                label: label.clone(),
+                spurious: p,
+                sentence: a.sentence.clone(),
+            });
         }
     }
 }
@@ -192,9 +225,9 @@ pub fn render(title: &str, r: &Report) -> String {
     out.push_str("\n\n  label                 prec   recall  F1     (tp fp fn)\n");
     let row = |name: &str, c: &Counts| {
         format!(
-            "  {name:<20}  {:.2}   {:.2}    {:.2}   ({} {} {})\n",
-            c.precision(),
-            c.recall(),
+            "  {name:<20}  {}   {}    {:.2}   ({} {} {})\n",
+            figure(c.precision()),
+            figure(c.recall()),
             c.f1(),
             c.tp,
             c.fp,
@@ -213,46 +246,7 @@ pub fn render(title: &str, r: &Report) -> String {
     out
 }
 
-/// Evaluation figures published in the widget's Method view. A native test
-/// recomputes them from `tests/data/*.tsv`, so they cannot drift from the code.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Published {
-    pub file: &'static str,
-    pub what: &'static str,
-    pub sentences: usize,
-    pub theme_f1: f64,
-    pub code_precision: f64,
-    pub code_recall: f64,
-    pub code_f1: f64,
+/// A ratio with two decimals, or "n/a" (0/0).
+pub fn figure(x: Option<f64>) -> String {
+    x.map_or_else(|| "n/a ".to_string(), |x| format!("{x:.2}"))
 }
-
-/// The current figures (micro-averaged, two decimals).
-pub const PUBLISHED: [Published; 3] = [
-    Published {
-        file: "annotations.tsv",
-        what: "every sentence of the five statements, hand-coded (the rules were developed on these)",
-        sentences: 116,
-        theme_f1: 0.97,
-        code_precision: 1.00,
-        code_recall: 0.95,
-        code_f1: 0.97,
-    },
-    Published {
-        file: "unseen.tsv",
-        what: "sentences written for testing, outside the corpus (also used while developing the rules)",
-        sentences: 12,
-        theme_f1: 0.96,
-        code_precision: 1.00,
-        code_recall: 1.00,
-        code_f1: 1.00,
-    },
-    Published {
-        file: "heldout.tsv",
-        what: "held-out sentences written by a second coder and never used to tune the rules",
-        sentences: 40,
-        theme_f1: 0.88,
-        code_precision: 0.89,
-        code_recall: 0.42,
-        code_f1: 0.57,
-    },
-];

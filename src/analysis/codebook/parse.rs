@@ -1,0 +1,305 @@
+//! Reading `corpus/codebook.txt`.
+//!
+//! Line kinds (blank lines and `#` comments are skipped):
+//! - `theme <id>` / `code <id>` open a section; `key: value` lines fill it
+//!   (`label`, `description`, `definition`, `theme`, `frame`, `inherit: lead-in`),
+//!   `cue <name>: <pattern>` and `rule <name>: <pattern>` add rules.
+//! - Anywhere: `class <name>: a|b|two words` adds members to a word class that
+//!   patterns use as `@name`; `negation:`, `clause-break:`, `negation-window:`,
+//!   `negation-after:`, `negator-after:` set what negates a word and how far; `anaphor <name>:` and
+//!   `connective:` set context carry-over.
+//! - Under a rule, cue, class or anaphor line: `e.g.: <wording>` (must fire),
+//!   `not: <wording>` (must not), `motivated-by: <statement id>[, <id>]` (the
+//!   development statement that led to it; leave-one-out scoring drops it there).
+
+use super::super::pattern::{self, Classes};
+use super::*;
+use std::collections::{BTreeSet, HashSet};
+
+const HEADERS: [&str; 4] = ["rule ", "cue ", "class ", "anaphor "];
+const META: [&str; 3] = ["e.g.", "not", "motivated-by"];
+
+/// The item a meta line belongs to.
+#[derive(Clone, Copy)]
+enum Last {
+    None,
+    Cue(usize, usize),
+    Rule(usize, usize),
+    Class(usize),
+    Anaphor(usize),
+}
+
+/// Lines (1-based) left out because their item is motivated by `statement`.
+fn skipped(lines: &[(usize, &str)], statement: Option<&str>) -> HashSet<usize> {
+    let mut out = HashSet::new();
+    let Some(statement) = statement else { return out };
+    let mut item: Vec<usize> = Vec::new();
+    let mut drop = false;
+    let mut flush = |item: &mut Vec<usize>, drop: &mut bool| {
+        if *drop {
+            out.extend(item.iter().copied());
+        }
+        item.clear();
+        *drop = false;
+    };
+    for &(no, line) in lines {
+        let key = line.split_once(':').map_or(line, |(k, _)| k.trim());
+        if META.contains(&key) && !item.is_empty() {
+            item.push(no);
+            if key == "motivated-by" {
+                let ids = line.split_once(':').map_or("", |(_, v)| v);
+                drop |= ids.split(',').any(|id| id.trim() == statement);
+            }
+            continue;
+        }
+        flush(&mut item, &mut drop);
+        if HEADERS.iter().any(|h| key.starts_with(h)) {
+            item.push(no);
+        }
+    }
+    flush(&mut item, &mut drop);
+    out
+}
+
+/// Compiles one rule from its written pattern.
+pub fn parse_rule(id: &str, written: &str, classes: &Classes) -> Result<Rule, String> {
+    if id.rsplit('/').next().is_some_and(|name| RESERVED_RULE_NAMES.contains(&name)) {
+        return Err(format!("rule `{id}`: the name is reserved for labels no rule produced"));
+    }
+    let (slots, flags) = pattern::compile(written, classes).map_err(|e| format!("rule `{id}`: {e}"))?;
+    Ok(Rule {
+        id: id.to_string(),
+        pattern: written.trim().to_string(),
+        slots,
+        flags,
+        examples: vec![],
+        counter_examples: vec![],
+        motivated_by: vec![],
+    })
+}
+
+impl Codebook {
+    /// Parses the codebook format (see the module docs and the file's own header).
+    pub fn parse(source: &str) -> Result<Codebook, CodebookError> {
+        Codebook::parse_without(source, None)
+    }
+
+    /// Parses the codebook without the rules, cues, class lines and anaphors
+    /// motivated by `statement`: what the codebook knew before that statement was read.
+    pub fn parse_without(source: &str, statement: Option<&str>) -> Result<Codebook, CodebookError> {
+        let lines: Vec<(usize, &str)> = source
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.trim()))
+            .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let skip = skipped(&lines, statement);
+        let lines: Vec<(usize, &str)> = lines.into_iter().filter(|(n, _)| !skip.contains(n)).collect();
+        let mut classes = Classes::new();
+        for &(no, line) in &lines {
+            if let Some((name, members)) = line.strip_prefix("class ").and_then(|l| l.split_once(':')) {
+                let alts = pattern::compile_alts(members.trim(), &classes)
+                    .map_err(|message| CodebookError { line: no, message: format!("class `{name}`: {message}") })?;
+                classes.entry(name.trim().to_string()).or_default().extend(alts);
+            }
+        }
+        let mut book = Codebook {
+            themes: Vec::new(),
+            codes: Vec::new(),
+            classes: Vec::new(),
+            stance: Stance::default(),
+            context: Context::default(),
+        };
+        let mut in_code = None::<bool>;
+        let mut last = Last::None;
+        for &(line_no, line) in &lines {
+            let err = |message: String| CodebookError { line: line_no, message };
+            if let Some(id) = line.strip_prefix("theme ").filter(|_| !line.contains(':')) {
+                let theme = Theme::from_id(id.trim()).ok_or_else(|| err(format!("unknown theme `{id}`")))?;
+                book.themes.push(ThemeEntry { theme, label: String::new(), description: String::new(), cues: vec![] });
+                (in_code, last) = (Some(false), Last::None);
+                continue;
+            }
+            if let Some(id) = line.strip_prefix("code ").filter(|_| !line.contains(':')) {
+                let id = id.trim().to_string();
+                if book.codes.iter().any(|c| c.id == id) {
+                    return Err(err(format!("code `{id}` is defined twice")));
+                }
+                book.codes.push(Code {
+                    id,
+                    theme: None,
+                    label: String::new(),
+                    definition: String::new(),
+                    policy_frames: vec![],
+                    rules: vec![],
+                    inherit_lead_in: false,
+                });
+                (in_code, last) = (Some(true), Last::None);
+                continue;
+            }
+            let (key, value) = line.split_once(':').ok_or_else(|| err(format!("expected `key: value`: `{line}`")))?;
+            let (key, value) = (key.trim(), value.trim());
+            if META.contains(&key) {
+                let list = |v: &str| v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+                let rule = match last {
+                    Last::Cue(t, r) => &mut book.themes[t].cues[r],
+                    Last::Rule(c, r) => &mut book.codes[c].rules[r],
+                    Last::Anaphor(a) => &mut book.context.anaphors[a],
+                    Last::Class(c) if key == "motivated-by" => {
+                        book.classes[c].motivated_by = list(value);
+                        continue;
+                    }
+                    _ => return Err(err(format!("`{key}:` must follow a rule, cue or anaphor"))),
+                };
+                match key {
+                    "e.g." => rule.examples.push(value.to_string()),
+                    "not" => rule.counter_examples.push(value.to_string()),
+                    _ => rule.motivated_by = list(value),
+                }
+                continue;
+            }
+            last = Last::None;
+            let alts = |v: &str| pattern::compile_alts(v, &classes).map_err(err);
+            let number = |v: &str| v.parse::<usize>().map_err(|_| err(format!("`{key}` takes a number")));
+            match (key, key.split_once(' ')) {
+                (_, Some(("class", name))) => {
+                    let name = name.trim().to_string();
+                    book.classes.push(ClassLine { name, members: value.to_string(), motivated_by: vec![] });
+                    last = Last::Class(book.classes.len() - 1);
+                }
+                (_, Some(("anaphor", name))) => {
+                    let rule = parse_rule(&format!("context/{}", name.trim()), value, &classes).map_err(err)?;
+                    book.context.anaphors.push(rule);
+                    last = Last::Anaphor(book.context.anaphors.len() - 1);
+                }
+                ("negation", _) => book.stance.negators.extend(alts(value)?),
+                ("clause-break", _) => book.stance.breaks.extend(alts(value)?),
+                ("negation-window", _) => book.stance.before = number(value)?,
+                ("negation-after", _) => book.stance.after = number(value)?,
+                ("negator-after", _) => book.stance.after_negators.extend(alts(value)?),
+                ("connective", _) => book.context.connectives.extend(alts(value)?),
+                (_, Some(("cue", name))) if in_code == Some(false) => {
+                    let t = book.themes.len() - 1;
+                    let id = format!("{}/{}", book.themes[t].theme.id(), name.trim());
+                    let mut cue = parse_rule(&id, value, &classes).map_err(err)?;
+                    // A name is not a topic: "the Global Encryption Coalition" is not about encryption.
+                    cue.flags.noname = true;
+                    book.themes[t].cues.push(cue);
+                    last = Last::Cue(t, book.themes[t].cues.len() - 1);
+                }
+                (_, Some(("rule", name))) if in_code == Some(true) => {
+                    let c = book.codes.len() - 1;
+                    let rule =
+                        parse_rule(&format!("{}/{}", book.codes[c].id, name.trim()), value, &classes).map_err(err)?;
+                    if book.codes[c].rules.iter().any(|r| r.id == rule.id) {
+                        return Err(err(format!("rule `{}` is defined twice", rule.id)));
+                    }
+                    book.codes[c].rules.push(rule);
+                    last = Last::Rule(c, book.codes[c].rules.len() - 1);
+                }
+                (_, None) if in_code == Some(false) => {
+                    let t = book.themes.last_mut().expect("current theme");
+                    match key {
+                        "label" => t.label = value.to_string(),
+                        "description" => t.description = value.to_string(),
+                        _ => return Err(err(format!("unknown theme key `{key}`"))),
+                    }
+                }
+                (_, None) if in_code == Some(true) => {
+                    let c = book.codes.last_mut().expect("current code");
+                    match key {
+                        "theme" if value == "none" => c.theme = None,
+                        "theme" => {
+                            c.theme =
+                                Some(Theme::from_id(value).ok_or_else(|| err(format!("unknown theme `{value}`")))?)
+                        }
+                        "label" => c.label = value.to_string(),
+                        "definition" => c.definition = value.to_string(),
+                        "inherit" if value == "lead-in" => c.inherit_lead_in = true,
+                        "frame" => {
+                            for f in value.split(';').map(str::trim) {
+                                if !POLICY_FRAMES.contains(&f) {
+                                    return Err(err(format!("`{f}` is not a Policy Frames Codebook dimension")));
+                                }
+                                c.policy_frames.push(f.to_string());
+                            }
+                        }
+                        _ => return Err(err(format!("unknown code key `{key}`"))),
+                    }
+                }
+                _ => return Err(err(format!("`{key}` is not expected here"))),
+            }
+        }
+        book.check()?;
+        Ok(book)
+    }
+
+    /// Every statement a `motivated-by:` line names.
+    pub fn motivating_statements(&self) -> BTreeSet<&str> {
+        let rules = self.themes.iter().flat_map(|t| &t.cues).chain(self.codes.iter().flat_map(|c| &c.rules));
+        rules
+            .chain(&self.context.anaphors)
+            .flat_map(|r| &r.motivated_by)
+            .chain(self.classes.iter().flat_map(|c| &c.motivated_by))
+            .map(String::as_str)
+            .collect()
+    }
+
+    fn check(&self) -> Result<(), CodebookError> {
+        if self.codes.len() > usize::from(u16::MAX) {
+            return Err(CodebookError { line: 1, message: "too many codes".into() });
+        }
+        for theme in Theme::ALL {
+            if !self.themes.iter().any(|t| t.theme == theme) {
+                return Err(CodebookError { line: 1, message: format!("theme `{}` has no entry", theme.id()) });
+            }
+        }
+        for c in &self.codes {
+            let prefix_ok = match c.theme {
+                Some(t) => c.id.starts_with(t.code_prefix()),
+                None => c.id.starts_with("dev."),
+            };
+            if c.label.is_empty()
+                || c.definition.is_empty()
+                || c.policy_frames.is_empty()
+                || c.rules.is_empty()
+                || !prefix_ok
+            {
+                return Err(CodebookError {
+                    line: 1,
+                    message: format!("code `{}` needs a matching theme, label, definition, frame and rules", c.id),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "theme encryption\nlabel: E\ncue x: encrypt*\ntheme access\nlabel: A\ncue x: access\ntheme privacy\nlabel: P\ncue x: privacy\n";
+
+    #[test]
+    fn classes_examples_and_leave_one_out() {
+        let src = format!(
+            "{HEAD}class weak: weaken*\nclass weak: break*\nmotivated-by: doc-a\ncode dev.t\ntheme: none\nlabel: L\ndefinition: D\nframe: Other\nrule w: @weak ~3 encrypt*\ne.g.: they break encryption\nnot: they use encryption\nrule z: zebra\nmotivated-by: doc-b, doc-a\n"
+        );
+        let full = Codebook::parse(&src).unwrap();
+        let w = &full.codes[0].rules[0];
+        assert_eq!(w.slots[0].alts.len(), 2);
+        assert_eq!((w.examples.len(), w.counter_examples.len()), (1, 1));
+        assert_eq!(full.motivating_statements().into_iter().collect::<Vec<_>>(), ["doc-a", "doc-b"]);
+        let without_a = Codebook::parse_without(&src, Some("doc-a")).unwrap();
+        assert_eq!(without_a.codes[0].rules.len(), 1, "rule z is motivated by doc-a");
+        assert_eq!(without_a.codes[0].rules[0].slots[0].alts.len(), 1, "the class line from doc-a is dropped");
+        assert_eq!(Codebook::parse_without(&src, Some("doc-b")).unwrap().codes[0].rules.len(), 1);
+    }
+
+    #[test]
+    fn reserved_names_and_misplaced_meta_lines_are_errors() {
+        assert!(parse_rule("x/lead-in", "a", &Classes::new()).is_err());
+        assert_eq!(Codebook::parse(&format!("{HEAD}code dev.t\ne.g.: something\n")).unwrap_err().line, 11);
+    }
+}
