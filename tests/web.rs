@@ -99,8 +99,14 @@ async fn cells_show_frames_coverage_quotes_and_absences() {
     let props = CellProps { id: "factsheet-2019".into(), theme: Theme::Access, focused: true };
     yew::Renderer::<Cell>::with_root_and_props(empty.clone(), props).render();
     yew::scheduler::flush().await;
-    let never = texts(&empty, ".ef-absent li");
-    assert!(never.contains(&"Not a backdoor".to_string()), "the factsheet never disavows backdoors: {never:?}");
+    assert_eq!(texts(&empty, ".ef-absent-title"), ["Not detected by the rules"]);
+    let undetected = texts(&empty, ".ef-absent li summary");
+    assert!(
+        undetected.contains(&"Not a backdoor".to_string()),
+        "the rules find no disavowal of backdoors in the factsheet: {undetected:?}"
+    );
+    let why = texts(&empty, ".ef-absent li details p");
+    assert!(why.iter().all(|w| w.contains("not that the statement never uses it")), "{why:?}");
 }
 
 #[wasm_bindgen_test]

@@ -180,7 +180,7 @@ fn controls(props: &ControlsProps) -> Html {
 pub struct CellProps {
     pub id: AttrValue,
     pub theme: Theme,
-    /// A focused row also lists the frames this statement never uses.
+    /// A focused row also lists the frames the rules did not detect in this statement.
     #[prop_or_default]
     pub focused: bool,
 }
@@ -261,25 +261,36 @@ pub fn supplied_class(s: &Statement) -> Option<&'static str> {
     (s.kind == Kind::UserSupplied).then_some("ef-supplied")
 }
 
-/// "Never uses: …" for a focused row: an absence is a finding.
+/// The frames the rules did not detect, for a focused row: an absence is a finding,
+/// said as what it is (not detected), with how often the rules miss each frame in
+/// new text one click away.
 fn absences(d: &Document, theme: Theme, focused: bool) -> Html {
     if !focused {
         return html! {};
     }
     let book = Codebook::bundled();
     let t = d.summary.theme(theme);
-    let missing: Vec<&str> = book
+    let missing: Vec<(crate::analysis::CodeId, &str)> = book
         .code_ids()
         .filter(|(id, c)| c.theme == Some(theme) && !t.frames.iter().any(|(f, _)| f == id))
-        .map(|(_, c)| c.label.as_str())
+        .map(|(id, c)| (id, c.label.as_str()))
         .collect();
     if missing.is_empty() {
-        return html! { <p class="ef-absent">{ "Uses every frame of this theme." }</p> };
+        return html! { <p class="ef-absent">{ "The rules detect every frame of this theme here." }</p> };
     }
     html! {
         <div class="ef-absent">
-            <p class="ef-absent-title">{ "Never uses" }</p>
-            <ul>{ for missing.iter().map(|m| html! { <li>{ *m }</li> }) }</ul>
+            <p class="ef-absent-title">{ "Not detected by the rules" }</p>
+            <ul>
+                { for missing.iter().map(|(id, label)| html! {
+                    <li>
+                        <details class="ef-absent-why">
+                            <summary>{ *label }</summary>
+                            <p class="ef-small">{ crate::analysis::eval::absence_note(*id) }{ " " }<Link to={View::Method}>{ "Method" }</Link></p>
+                        </details>
+                    </li>
+                }) }
+            </ul>
         </div>
     }
 }

@@ -11,7 +11,7 @@ pub mod dev;
 mod published;
 pub mod rules;
 
-pub use published::{published_recall, Published, PUBLISHED, PUBLISHED_DEV, UNSEEN_RECALL};
+pub use published::{absence_note, published_recall, Published, PUBLISHED, PUBLISHED_DEV, UNSEEN_RECALL};
 
 use super::{analyze, Codebook, CorpusAnalysis, Theme};
 use crate::corpus::plain;

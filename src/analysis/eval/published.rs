@@ -104,3 +104,35 @@ pub fn published_recall(code: CodeId) -> Option<f64> {
     let &(_, found, annotated) = UNSEEN_RECALL.iter().find(|(c, _, _)| c == id)?;
     (annotated > 0).then(|| found as f64 / annotated as f64)
 }
+
+/// What "not detected" means for a code, in the measured recall on text its rules
+/// were not tuned on: the sentence the widget shows beside an absence.
+pub fn absence_note(code: CodeId) -> String {
+    let id = &Codebook::bundled()[code].id;
+    let caveat =
+        "“Not detected” means the rules found no sentence with this frame here, not that the statement never uses it.";
+    match UNSEEN_RECALL.iter().find(|(c, _, _)| c == id) {
+        Some(&(_, found, annotated)) if annotated > 0 => format!(
+            "On statements the rules were not tuned on, they found {found} of the {annotated} sentences a person coded with this frame ({}%). {caveat}",
+            (found * 100 + annotated / 2) / annotated
+        ),
+        _ => format!("How often the rules miss this frame in new text is not measured yet: the development statements do not use it. {caveat}"),
+    }
+}
+
+#[cfg(test)]
+mod absence_tests {
+    use super::*;
+
+    #[test]
+    fn absence_notes_state_the_measured_recall() {
+        let book = Codebook::bundled();
+        let gap = book.code_id("acc.capability_gap").unwrap();
+        let (_, found, annotated) = *UNSEEN_RECALL.iter().find(|(c, _, _)| *c == "acc.capability_gap").unwrap();
+        let note = absence_note(gap);
+        assert!(note.contains(&format!("found {found} of the {annotated} sentences")), "{note}");
+        assert!(note.contains("not that the statement never uses it"));
+        let unmeasured = absence_note(book.code_id("acc.not_backdoor").unwrap());
+        assert!(unmeasured.contains("not measured yet"), "{unmeasured}");
+    }
+}
