@@ -25,7 +25,8 @@ enum Kind {
 #[derive(Clone, PartialEq)]
 struct Choice {
     kind: Kind,
-    theme: Theme,
+    /// `None` (all themes) only for the full view; a card shows one theme.
+    theme: Option<Theme>,
     statements: Vec<String>,
     point: String,
     profile: String,
@@ -42,7 +43,7 @@ pub struct BuilderProps {
 fn initial(view: &View, ids: &[String], first_point: &str) -> Choice {
     let mut c = Choice {
         kind: Kind::ThemeCard,
-        theme: Theme::Access,
+        theme: Some(Theme::Access),
         statements: ids.to_vec(),
         point: first_point.to_string(),
         profile: ids.first().cloned().unwrap_or_default(),
@@ -53,7 +54,10 @@ fn initial(view: &View, ids: &[String], first_point: &str) -> Choice {
             if !statements.is_empty() {
                 c.statements = ids.iter().filter(|i| statements.contains(i)).cloned().collect();
             }
-            c.theme = theme.unwrap_or(Theme::Access);
+            c.theme = *theme;
+            if theme.is_none() {
+                c.kind = Kind::Full;
+            }
         }
         View::Read { ids: read, .. } => {
             c.kind = Kind::ProfileCard;
@@ -109,13 +113,14 @@ pub fn builder(props: &BuilderProps) -> Html {
     let base = widget_base(&ctx.page);
     let hosted = base.starts_with("http");
     let scheme_query = c.scheme.attribute().map(|s| format!("scheme={s}"));
+    let card_theme = c.theme.unwrap_or(Theme::Access);
     let (finding, view) = match c.kind {
         Kind::ThemeCard | Kind::Full => {
             let statements = if c.statements.len() == ids.len() { Vec::new() } else { c.statements.clone() };
-            let theme = (c.kind == Kind::ThemeCard || c.theme != Theme::Access).then_some(c.theme);
+            let theme = if c.kind == Kind::Full { c.theme } else { Some(card_theme) };
             (
-                Finding::Theme { theme: c.theme, statements: c.statements.clone() },
-                View::Compare { statements, theme: if c.kind == Kind::Full { theme } else { Some(c.theme) } },
+                Finding::Theme { theme: card_theme, statements: c.statements.clone() },
+                View::Compare { statements, theme },
             )
         }
         Kind::PointCard => {
@@ -252,8 +257,11 @@ pub fn builder(props: &BuilderProps) -> Html {
             if matches!(c.kind, Kind::ThemeCard | Kind::Full) {
                 <div class="ef-field">
                     <label for="ef-build-theme">{ "Theme" }</label>
-                    <select id="ef-build-theme" onchange={set(|c, v| c.theme = Theme::from_id(&v).unwrap_or(Theme::Access))}>
-                        { for Theme::ALL.iter().map(|t| html! { <option value={t.id()} selected={c.theme == *t}>{ t.label() }</option> }) }
+                    <select id="ef-build-theme" onchange={set(|c, v| c.theme = Theme::from_id(&v))}>
+                        if c.kind == Kind::Full {
+                            <option value="" selected={c.theme.is_none()}>{ "All themes" }</option>
+                        }
+                        { for Theme::ALL.iter().map(|t| html! { <option value={t.id()} selected={if c.kind == Kind::Full { c.theme == Some(*t) } else { card_theme == *t }}>{ t.label() }</option> }) }
                     </select>
                 </div>
                 <fieldset class="ef-fieldset">
