@@ -292,21 +292,43 @@ fn point_card(finding: &Finding, id: &str, data: &CorpusAnalysis) -> Option<Card
     let mut rows = Vec::new();
     let mut docs: Vec<&Document> = Vec::new();
     let max = quote_limit(tp.statements().len());
+    // One row per statement, in date order: its first occurrence in its own words (a
+    // quoted question it answers is someone else's), else its first.
+    let own = |o: &&crate::analysis::Occurrence| {
+        let d = data.document(&o.doc);
+        let block =
+            d.and_then(|d| o.sentences.first().map(|&i| &d.statement.body.blocks[d.analysis.sentences[i].block]));
+        !block.is_some_and(|b| matches!(b.kind, crate::corpus::BlockKind::Quote))
+    };
     for o in &tp.occurrences {
         let d = data.document(&o.doc)?;
         if docs.iter().any(|x| x.statement.id == d.statement.id) {
             continue;
         }
+        let same: Vec<&crate::analysis::Occurrence> = tp.occurrences.iter().filter(|x| x.doc == o.doc).collect();
+        let o = same.iter().copied().find(own).unwrap_or(o);
         docs.push(d);
         let first = *o.sentences.first()?;
         let s = &d.analysis.sentences[first];
-        let (a, b) = (o.start.max(s.start), o.end.min(s.end));
+        let (mut a, b) = (o.start.max(s.start), o.end.min(s.end));
+        // A claim's words may come late in a long sentence: start the quote a little
+        // before them, at a word, so the cut keeps what makes the claim.
+        if let Some(code) = tp.code {
+            let at =
+                s.evidence.iter().filter(|e| e.target == crate::analysis::Target::Code(code)).map(|e| e.start).min();
+            if let Some(at) = at.filter(|&at| d.statement.body.text[a..at].chars().count() > max / 2) {
+                let text = &d.statement.body.text;
+                let back = text[a..at].char_indices().rev().nth(24).map_or(a, |(i, _)| a + i);
+                a = text[back..at].find(' ').map_or(back, |i| back + i + 1);
+            }
+        }
+        let quoted = !own(&o);
         rows.push(Row {
             label: d.statement.short_title.clone(),
             detail: d.statement.date.short_label(),
             items: Vec::new(),
             quote: Some(quote(d, first, a, b, max)),
-            note: None,
+            note: quoted.then(|| "Quoted from the question it answers, not its own words.".to_string()),
         });
     }
     let k = docs.len();
@@ -330,12 +352,17 @@ fn profile_card(finding: &Finding, id: &str, data: &CorpusAnalysis, book: &Codeb
     let d = data.document(id)?;
     let shares: Vec<String> = Theme::ALL
         .iter()
-        .map(|&t| format!("{}% to {}", d.summary.theme(t).percent(d.summary.words), t.label().to_lowercase()))
+        .enumerate()
+        .map(|(i, &t)| {
+            let p = d.summary.theme(t).percent(d.summary.words);
+            let verb = if i == 0 { " addresses " } else { " " };
+            format!("{p}%{verb}{}", t.label().to_lowercase())
+        })
         .collect();
     let frames: usize = Theme::ALL.iter().map(|&t| d.summary.theme(t).frames.len()).sum();
     let all_frames = book.codes.iter().filter(|c| c.theme.is_some()).count();
     let headline = format!(
-        "The {} gives {} of its text; the rules detect {} of the {all_frames} frames",
+        "Of the {}’s text, {}; the rules detect {} of the {all_frames} frames",
         d.statement.short_title,
         list(&shares.iter().map(String::as_str).collect::<Vec<_>>()),
         frames
@@ -419,7 +446,7 @@ mod tests {
         assert!(one.headline.starts_with("The Rudd letter"), "{}", one.headline);
         let p = card(Finding::Profile { id: "rudd-2017".into() });
         assert!(
-            p.headline.starts_with("The Rudd letter gives ") && p.headline.contains("% to access"),
+            p.headline.starts_with("Of the Rudd letter’s text, ") && p.headline.contains("% addresses encryption"),
             "{}",
             p.headline
         );
@@ -431,12 +458,29 @@ mod tests {
     fn absences_are_said_as_not_detected() {
         for f in canonical(analysis::bundled()) {
             for r in card(f).rows {
-                if let Some(n) = r.note {
+                if let Some(n) = r.note.filter(|n| !n.starts_with("Quoted from")) {
                     assert!(n.contains("not detected") || n.contains("Not detected"), "{n}");
                     assert!(!n.to_lowercase().contains("never"), "{n}");
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_claim_is_quoted_in_the_statements_own_words() {
+        let data = analysis::bundled();
+        let c = card(Finding::Point { id: "c-acc.lawful".into() });
+        let lords = c.rows.iter().find(|r| r.label == "Lords answer").expect("the Lords answer makes the claim");
+        let q = lords.quote.as_ref().unwrap();
+        let d = data.document(&q.statement).unwrap();
+        let block = &d.statement.body.blocks[d.analysis.sentences[q.sentence].block];
+        let quoted = matches!(block.kind, crate::corpus::BlockKind::Quote);
+        assert_eq!(
+            quoted,
+            lords.note.as_deref() == Some("Quoted from the question it answers, not its own words."),
+            "{}",
+            q.text
+        );
     }
 
     #[test]

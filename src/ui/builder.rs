@@ -67,7 +67,7 @@ fn initial(view: &View, ids: &[String], first_point: &str) -> Choice {
             c.kind = Kind::PointCard;
             c.point = tp.clone();
         }
-        _ => {}
+        _ => c.kind = Kind::Full,
     }
     c
 }
@@ -115,6 +115,10 @@ pub fn builder(props: &BuilderProps) -> Html {
     let scheme_query = c.scheme.attribute().map(|s| format!("scheme={s}"));
     let card_theme = c.theme.unwrap_or(Theme::Access);
     let (finding, view) = match c.kind {
+        // The full view of a reader, talking point, method or search embeds that view.
+        Kind::Full if !matches!(props.view, View::Compare { .. }) => {
+            (Finding::Theme { theme: card_theme, statements: c.statements.clone() }, props.view.clone())
+        }
         Kind::ThemeCard | Kind::Full => {
             let statements = if c.statements.len() == ids.len() { Vec::new() } else { c.statements.clone() };
             let theme = if c.kind == Kind::Full { c.theme } else { Some(card_theme) };
@@ -130,6 +134,18 @@ pub fn builder(props: &BuilderProps) -> Html {
             Finding::Profile { id: c.profile.clone() },
             View::Read { ids: vec![c.profile.clone()], theme: None, at: None },
         ),
+    };
+    // A reader's own statement does not travel into an embed: the article's readers
+    // see the curated statements.
+    let view = match view {
+        View::Read { ids: read, theme, at } if read.iter().all(|r| ids.contains(r)) => {
+            View::Read { ids: read, theme, at }
+        }
+        View::Read { .. } => View::default(),
+        View::Compare { statements, theme } => {
+            View::Compare { statements: statements.into_iter().filter(|s| ids.contains(s)).collect(), theme }
+        }
+        other => other,
     };
     let hash = location::format_view(&view);
     let full = format!("{base}{}", location::view_href(&view));
@@ -254,7 +270,7 @@ pub fn builder(props: &BuilderProps) -> Html {
                 { kind_radio(Kind::ProfileCard, "Card: one statement’s frames", "ef-build-profile-card") }
                 { kind_radio(Kind::Full, "The full comparison", "ef-build-full") }
             </fieldset>
-            if matches!(c.kind, Kind::ThemeCard | Kind::Full) {
+            if c.kind == Kind::ThemeCard || (c.kind == Kind::Full && matches!(props.view, View::Compare { .. })) {
                 <div class="ef-field">
                     <label for="ef-build-theme">{ "Theme" }</label>
                     <select id="ef-build-theme" onchange={set(|c, v| c.theme = Theme::from_id(&v))}>

@@ -110,9 +110,11 @@ test('inside a pym embed, share links point at the article and reopen the same v
 test('the embed snippet offered in the UI has a title, width 100%, a height and a noscript link', async () => {
   const p = await h.open(await h.page(1280), '#/method');
   await p.locator('.ef-share summary').click();
-  await p.getByRole('button', { name: 'Embed this view' }).click();
+  await p.getByRole('button', { name: 'Embed in an article' }).click();
+  assert.ok(await p.getByLabel('The full comparison', { exact: true }).isChecked(), 'the Method embeds as the full view');
   const code = await p.locator('#ef-embed-code').inputValue();
-  assert.match(code, new RegExp(`<iframe src="${h.origin}/\\?embed=1#/method" title="[^"]+" width="100%" height="900" style="width:100%;border:0"`));
+  assert.match(code, new RegExp(`<iframe src="${h.origin}/\\?embed=1#/method" title="[^"]+" width="100%" height="\\d+" scrolling="no" loading="lazy"`));
+  assert.match(code, new RegExp(`<script src="${h.origin}/embed-parent.js" defer></script>`));
   assert.match(code, /<noscript><a href="[^"]+#\/method">/);
   await p.close();
 });

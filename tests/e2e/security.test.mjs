@@ -26,7 +26,9 @@ test('under a strict CSP every view works with no violation', async () => {
     assert.deepEqual(await p.evaluate(() => window.violations), [], hash);
   }
   await p.locator('.ef-share summary').click();
-  await p.getByRole('button', { name: 'Embed this view' }).click();
+  await p.getByRole('button', { name: 'Embed in an article' }).click();
+  await p.locator('.ef-builder-preview').waitFor();
+  await p.waitForTimeout(300);
   assert.deepEqual(await p.evaluate(() => window.violations), []);
   assert.deepEqual(h.errors, [], 'no console errors (CSP reports them there too)');
   assert.equal(await p.evaluate(() => document.cookie), '', 'no cookies');
