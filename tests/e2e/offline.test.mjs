@@ -55,15 +55,18 @@ test('a second visit works with the server stopped, and a new build is picked up
 
   // A new build: the page is fetched network-first, so the next online visit shows it.
   const index = join(site, 'index.html');
-  await writeFile(index, (await readFile(index, 'utf8')).replace('<title>', '<title>Updated: '));
+  // (The widget names each view in the title, so the new build marks its description.)
+  const description = () => p.evaluate(() => document.querySelector('meta[name=description]').content);
+  await writeFile(index, (await readFile(index, 'utf8')).replace('<meta name="description" content="', '<meta name="description" content="Updated: '));
   await p.reload();
   await p.waitForSelector('.ef-method');
-  assert.match(await p.title(), /^Updated: /);
+  assert.match(await description(), /^Updated: /);
+  assert.match(await p.title(), /^Method · /, 'the title names the view');
 
   await h.stopServer();
   await p.reload();
   await p.waitForSelector('.ef-method');
-  assert.match(await p.title(), /^Updated: /, 'offline, the latest page comes from the cache');
+  assert.match(await description(), /^Updated: /, 'offline, the latest page comes from the cache');
   await p.getByRole('link', { name: 'Compare' }).click();
   await p.waitForSelector('.ef-quote');
 });
