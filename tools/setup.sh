@@ -35,6 +35,15 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
 fi
 
+# Fonts for the share image the build draws (src/bin/prerender.rs); Chromium brings them
+# on most machines, this makes sure.
+if [ ! -d /usr/share/fonts/truetype/dejavu ]; then
+  say "installing Debian fonts-dejavu-core"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-dejavu-core
+fi
+
 # Firefox ESR and geckodriver: the in-browser tests also run in a second engine.
 if [ ! -x /usr/bin/firefox-esr ]; then
   say "installing Debian firefox-esr"

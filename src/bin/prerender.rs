@@ -7,6 +7,8 @@
 //! - `prerender cards DIR` writes every canonical finding card ([`encryption_framing::card`])
 //!   as a static page `DIR/<slug>.html`: no WebAssembly, a 2 KB script for its height
 //!   and colour scheme, readable without JavaScript.
+//! - `prerender image FILE.png` draws the share image (1200×630) of the headline
+//!   finding card, for link previews (`og:image`, `twitter:image`).
 
 use encryption_framing::analysis::{self, Codebook};
 use encryption_framing::card;
@@ -41,12 +43,84 @@ fn page(headline: &str, body: &str) -> String {
     )
 }
 
+/// Words of `text` in lines of at most `width` characters.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// The share image: the headline card of the access theme, as an SVG rendered to PNG.
+fn share_image(path: &Path) {
+    let data = analysis::bundled();
+    let finding = card::Finding::Theme { theme: analysis::Theme::Access, statements: Vec::new() };
+    let c = card::build(&finding, data, Codebook::bundled()).expect("the access card");
+    let text = |x: u32, y: u32, size: u32, family: &str, weight: &str, fill: &str, s: &str| {
+        format!(
+            r#"<text x="{x}" y="{y}" font-family="{family}" font-size="{size}" font-weight="{weight}" fill="{fill}">{}</text>"#,
+            escape(s)
+        )
+    };
+    let mut svg = String::from(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630"><rect width="1200" height="630" fill="#ffffff"/><rect width="1200" height="12" fill="#8a3b00"/>"##,
+    );
+    svg.push_str(&text(64, 84, 26, "DejaVu Sans", "bold", "#555555", &c.kicker.to_uppercase()));
+    let mut y = 140;
+    for line in wrap(&c.headline, 46).into_iter().take(3) {
+        svg.push_str(&text(64, y, 40, "DejaVu Serif", "bold", "#1a1a1a", &line));
+        y += 52;
+    }
+    y += 24;
+    // As many rows as fit above the footer.
+    for row in &c.rows {
+        if y >= 565 {
+            break;
+        }
+        svg.push_str(&format!(r##"<rect x="64" y="{}" width="1072" height="1" fill="#d6d6d6"/>"##, y - 30));
+        svg.push_str(&text(64, y, 25, "DejaVu Sans", "bold", "#1a1a1a", &row.label));
+        svg.push_str(&text(480, y, 24, "DejaVu Sans", "normal", "#444444", &row.items.join(" · ")));
+        y += 42;
+    }
+    svg.push_str(&text(
+        64,
+        600,
+        24,
+        "DejaVu Sans",
+        "normal",
+        "#555555",
+        "Encryption framing · how UK and Five Eyes statements framed encryption, 2017–2020",
+    ));
+    svg.push_str("</svg>");
+    let mut options = resvg::usvg::Options::default();
+    options.fontdb_mut().load_system_fonts();
+    assert!(options.fontdb.len() > 0, "prerender: no system fonts to draw the share image (install fonts-dejavu-core)");
+    let tree = resvg::usvg::Tree::from_str(&svg, &options).expect("the share image's SVG parses");
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(1200, 630).expect("a 1200x630 image");
+    resvg::render(&tree, resvg::tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.save_png(path).expect("the share image is written");
+}
+
 fn main() {
     let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a current-thread runtime");
     let local = tokio::task::LocalSet::new();
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [mode, file] = args.as_slice() {
+        if mode == "image" {
+            share_image(Path::new(file));
+            eprintln!("prerender: share image {file}");
+            return;
+        }
+    }
     if let [mode, dir] = args.as_slice() {
-        assert_eq!(mode, "cards", "usage: prerender [cards DIR]");
+        assert_eq!(mode, "cards", "usage: prerender [cards DIR | image FILE.png]");
         let dir = Path::new(dir);
         std::fs::create_dir_all(dir).expect("the cards directory can be made");
         let data = analysis::bundled();

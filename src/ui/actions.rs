@@ -142,7 +142,9 @@ pub fn share_bar(props: &ShareProps) -> Html {
                 if offline_copy_available(&ctx) {
                     <a class="ef-button ef-button-small" href="./encryption-framing-offline.html" download="encryption-framing.html">{ "Download for offline reading" }</a>
                 }
-                if *show_link {
+                if *show_link && !offline_copy_available(&ctx) {
+                    <p class="ef-share-link" role="status">{ "This copy was opened from a file, so its links work only on this device. To share this view, open the widget on its website and copy the link there." }</p>
+                } else if *show_link {
                     <div class="ef-share-link">
                         <label for="ef-share-url">{ "Link to exactly this view" }</label>
                         <input id="ef-share-url" type="url" readonly=true value={url.clone()} />

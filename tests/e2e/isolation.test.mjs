@@ -97,6 +97,7 @@ test('one widget holds a reader’s statement while another navigates: each keep
   await inW(p, 'a', '.ef-reader h1', { hasText: 'Own reply' }).waitFor();
   assert.equal(await inW(p, 'b', '.ef-results').count(), 1, 'B is still on its search');
   assert.equal(new URL(p.url()).hash, '', 'the article’s address is untouched');
+  assert.equal(await p.title(), 'Widgets in an article', 'and its title');
   await p.close();
 });
 

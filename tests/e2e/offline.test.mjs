@@ -25,6 +25,13 @@ test('the one-file edition works from file://, restores a deep link, and makes n
   assert.ok((await p.locator('.ef-quote').count()) > 10);
   await p.locator('.ef-share summary').click();
   assert.equal(await p.getByRole('link', { name: 'Download for offline reading' }).count(), 0, 'it is the offline copy');
+  // A file:// address works for nobody else: no share link or embed code is offered.
+  await p.getByRole('button', { name: 'Link to this view' }).click();
+  assert.match(await p.locator('.ef-share').innerText(), /opened from a file, so its links work only on this device/);
+  assert.equal(await p.locator('#ef-share-url').count(), 0);
+  await p.getByRole('button', { name: 'Embed in an article' }).click();
+  assert.match(await p.locator('.ef-builder').innerText(), /Embed codes come from the hosted widget/);
+  assert.equal(await p.locator('#ef-embed-code').count(), 0);
   const other = requests.filter((u) => !u.startsWith(file) && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(other, [], 'no request but the file itself');
   assert.deepEqual(h.errors, []);

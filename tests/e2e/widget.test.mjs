@@ -334,3 +334,24 @@ test('search matches what people type, and a query cannot reorder its own headin
   assert.ok(!heading.includes('\u202E'), 'no bidi control in the heading');
   await p.close();
 });
+
+test('shared links get a preview: Open Graph and Twitter tags, a real share image, a title naming the view', async () => {
+  const p = await h.page(1280);
+  await h.open(p, '#/read/rudd-2017');
+  const meta = (sel) => p.locator(sel).getAttribute('content');
+  assert.equal(await meta('meta[property="og:image"]'), 'share.png');
+  assert.equal(await meta('meta[name="twitter:card"]'), 'summary_large_image');
+  assert.match(await meta('meta[property="og:title"]'), /Encryption framing/);
+  const png = Buffer.from(await p.evaluate(async () => [...new Uint8Array(await (await fetch('share.png')).arrayBuffer())]));
+  assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG');
+  assert.equal(png.readUInt32BE(16), 1200);
+  assert.equal(png.readUInt32BE(20), 630);
+  assert.match(await p.title(), /^Rudd letter · Encryption framing/);
+  await p.getByRole('link', { name: 'Method', exact: true }).first().click();
+  await p.waitForFunction(() => document.title.startsWith('Method · '));
+  // A card page previews its own finding.
+  await p.goto(`${h.origin}/cards/theme-access.html`);
+  assert.match(await meta('meta[property="og:title"]'), /statements use the frame “/);
+  assert.equal(await meta('meta[property="og:image"]'), '../share.png');
+  await p.close();
+});
