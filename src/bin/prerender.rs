@@ -101,7 +101,10 @@ fn share_image(path: &Path) {
     svg.push_str("</svg>");
     let mut options = resvg::usvg::Options::default();
     options.fontdb_mut().load_system_fonts();
-    assert!(options.fontdb.len() > 0, "prerender: no system fonts to draw the share image (install fonts-dejavu-core)");
+    assert!(
+        !options.fontdb.is_empty(),
+        "prerender: no system fonts to draw the share image (install fonts-dejavu-core)"
+    );
     let tree = resvg::usvg::Tree::from_str(&svg, &options).expect("the share image's SVG parses");
     let mut pixmap = resvg::tiny_skia::Pixmap::new(1200, 630).expect("a 1200x630 image");
     resvg::render(&tree, resvg::tiny_skia::Transform::default(), &mut pixmap.as_mut());
