@@ -59,6 +59,7 @@ bench: dist
 	cargo bench --bench analysis
 	bench/yew-floor.sh
 	node bench/size.mjs
+	node bench/cards.mjs
 	node bench/latency.mjs
 	node bench/memory.mjs
 	node bench/firstpaint.mjs
