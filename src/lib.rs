@@ -4,7 +4,7 @@
 //! The crate is a plain-Rust core — [`corpus`] (the bundled statements),
 //! [`analysis`] (framing analysis), [`view`] (view state), [`location`] (its URL form),
 //! [`state`] (one widget's state),
-//! [`search`], [`cite`] and [`supplied`] (a reader's own statement) — and, behind the `web` feature, a thin
+//! [`search`], [`cite`], [`numbering`] and [`supplied`] (a reader's own statement) — and, behind the `web` feature, a thin
 //! Yew UI in `ui` that renders state and dispatches actions. The core never
 //! depends on yew or web-sys; see `ARCHITECTURE.md`.
 
@@ -15,6 +15,7 @@ pub mod corpus;
 pub mod embed;
 pub mod location;
 pub mod mount;
+pub mod numbering;
 pub mod search;
 pub mod state;
 pub mod supplied;

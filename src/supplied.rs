@@ -131,8 +131,11 @@ pub fn text_from_bytes(bytes: &[u8]) -> Result<String, InputError> {
     Ok(text.to_string())
 }
 
+/// The title of a statement given without one.
+pub const DEFAULT_TITLE: &str = "Your statement";
+
 /// Checks a text and returns the supplied statement, title tidied (one line, at
-/// most [`MAX_TITLE`] characters, "Your statement" when empty).
+/// most [`MAX_TITLE`] characters, [`DEFAULT_TITLE`] when empty).
 pub fn check(title: &str, date: &str, text: &str) -> Result<Supplied, InputError> {
     if !text.chars().any(char::is_alphanumeric) {
         return Err(InputError::Empty);
@@ -149,7 +152,7 @@ pub fn check(title: &str, date: &str, text: &str) -> Result<Supplied, InputError
         d => Some(YearMonthDay::parse(d).ok_or(InputError::BadDate)?),
     };
     let title: String = title.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(MAX_TITLE).collect();
-    let title = if title.is_empty() { "Your statement".to_string() } else { title };
+    let title = if title.is_empty() { DEFAULT_TITLE.to_string() } else { title };
     Ok(Supplied { title, date, text: text.to_string() })
 }
 

@@ -160,6 +160,55 @@ fn metadata_is_complete() {
     assert!(factsheet.date.basis.contains("4 October 2019"));
 }
 
+/// The host of an `https://` address, or `None` for any other scheme.
+fn https_host(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty() && !host.contains(['@', ':'])).then_some(host)
+}
+
+#[test]
+fn originals_are_public_https_pages_and_statements_without_one_say_why() {
+    // Public bodies and the public records that reproduce them; an address on any other
+    // host needs a reason to be added here.
+    let official = |host: &str| {
+        ["gov.uk", "parliament.uk", "justice.gov", "theyworkforyou.com", "accessnow.org"]
+            .iter()
+            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+    };
+    let mut with_original = 0;
+    for s in &corpus::bundled().statements {
+        match &s.source_url {
+            Some(url) => {
+                let host = https_host(url).unwrap_or_else(|| panic!("{}: `{url}` is not an https address", s.id));
+                assert!(official(host), "{}: `{host}` is not a host of an expected public publisher", s.id);
+                with_original += 1;
+            }
+            None => {
+                // Never an invented address: the note names the copy the text comes from.
+                let note = s.source_note.as_deref().unwrap_or_default();
+                assert!(
+                    note.contains("No ") && note.contains("verified"),
+                    "{}: say why there is no address: {note}",
+                    s.id
+                );
+                assert!(note.contains(&format!("corpus/sources/{}.txt", s.id)), "{}: name the copy: {note}", s.id);
+            }
+        }
+        if let Some(archive) = &s.archive_url {
+            assert!(archive.starts_with("https://web.archive.org/web/"), "{}: archive `{archive}`", s.id);
+            assert!(
+                s.source_url.as_deref().is_some_and(|u| archive.ends_with(u)),
+                "{}: an archive of the original",
+                s.id
+            );
+        }
+    }
+    assert_eq!(with_original, 3, "the factsheet, the Lords answer and the international statement have originals");
+    let wallace = corpus::bundled().get("wallace-2017").unwrap();
+    assert!(wallace.source_note.as_deref().unwrap().contains("Phil Thane"), "who published the scan");
+}
+
 #[test]
 fn page_chrome_and_letter_furniture_are_not_in_any_body() {
     let chrome = [

@@ -113,12 +113,13 @@ impl DateInfo {
         Ok(DateInfo { written, earliest, latest, precision, basis })
     }
 
-    /// A short label for lists and column heads: "21 Sep 2017", "Nov 2017 (day illegible)".
+    /// A short label for lists and column heads: "21 Sep 2017", "Nov 2017, day uncertain".
+    /// It has no parentheses of its own, so it can be put in parentheses after a title.
     pub fn short_label(&self) -> String {
         let e = self.earliest;
         match self.precision {
             Precision::Day => format!("{} {} {}", e.day, &e.month_name()[..3], e.year),
-            Precision::Month => format!("{} {} (day uncertain)", &e.month_name()[..3], e.year),
+            Precision::Month => format!("{} {}, day uncertain", &e.month_name()[..3], e.year),
             Precision::Inferred => format!("Undated, after {} {} {}", e.day, &e.month_name()[..3], e.year),
             Precision::Undated => "No date given".into(),
         }
@@ -157,7 +158,21 @@ mod tests {
         assert!(DateInfo::from_fields("x".into(), "2020-01-02", "2020-01-01", "month", "b".into()).is_err());
         let d =
             DateInfo::from_fields("2? November 2017".into(), "2017-11-20", "2017-11-29", "month", "b".into()).unwrap();
-        assert_eq!(d.short_label(), "Nov 2017 (day uncertain)");
+        assert_eq!(d.short_label(), "Nov 2017, day uncertain");
         assert_eq!(d.long_label(), "“2? November 2017”: between 20 November 2017 and 29 November 2017");
+    }
+
+    #[test]
+    fn short_labels_nest_in_parentheses() {
+        // The reader's statement choice writes "Wallace letter (Nov 2017, day uncertain)".
+        for s in &crate::corpus::bundled().statements {
+            let label = s.date.short_label();
+            assert!(!label.contains('(') && !label.contains(')'), "{}: {label}", s.id);
+        }
+        let wallace = crate::corpus::bundled().get("wallace-2017").unwrap();
+        assert_eq!(
+            format!("{} ({})", wallace.short_title, wallace.date.short_label()),
+            "Wallace letter (Nov 2017, day uncertain)"
+        );
     }
 }

@@ -80,6 +80,13 @@ impl Removal {
         matches!(self.category.as_str(), "chrome" | "heading")
     }
 
+    /// The line as a reader saw it on the page or the scan: the capture's Markdown
+    /// (`[text](url)` links, `**strong**`, `*emphasis*`, `## ` headings) reduced to its text.
+    /// `text` itself stays as captured: the integrity tests match it against the capture.
+    pub fn display_text(&self) -> String {
+        as_read(&self.text)
+    }
+
     /// A reader-facing reason.
     pub fn reason(&self) -> String {
         match self.category.as_str() {
@@ -88,6 +95,33 @@ impl Removal {
             field => format!("moved to metadata ({})", field.replace('_', " ")),
         }
     }
+}
+
+/// Markdown as rendered: link targets, emphasis markers and heading marks dropped.
+fn as_read(line: &str) -> String {
+    let line = line.trim_start_matches('#').trim_start();
+    let mut out = String::new();
+    let mut rest = line;
+    // `[text](target)` becomes `text`; a bracket that opens no link stays.
+    while let Some(open) = rest.find('[') {
+        let link = rest[open..].find("](").map(|m| open + m).and_then(|mid| {
+            let close = rest[mid..].find(')').map(|c| mid + c)?;
+            (!rest[open + 1..mid].contains('[')).then_some((mid, close))
+        });
+        match link {
+            Some((mid, close)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&rest[open + 1..mid]);
+                rest = &rest[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("**", "").replace("<sup>", "").replace("</sup>", "").trim().to_string()
 }
 
 /// One statement: metadata, provenance and its cleaned, structured body.
@@ -103,7 +137,11 @@ pub struct Statement {
     pub recipient: Option<String>,
     pub date: DateInfo,
     pub publisher: String,
+    /// The original publication's address, only when it was verified against the capture.
     pub source_url: Option<String>,
+    /// An archived copy of the original (e.g. web.archive.org), only when one is known to exist.
+    pub archive_url: Option<String>,
+    /// Where the text comes from; for a statement without `source_url`, why there is none.
     pub source_note: Option<String>,
     pub reference: Option<String>,
     pub signatories: Vec<String>,
@@ -159,6 +197,7 @@ const KEYS: &[(&str, bool)] = &[
     ("publisher", false),
     ("reference", false),
     ("source_url", false),
+    ("archive_url", false),
     ("source_note", false),
     ("letterhead", false),
     ("addressee_block", false),
@@ -267,6 +306,7 @@ pub fn parse_statement(file: &str, source: &str) -> Result<Statement, CorpusErro
         date,
         publisher: required("publisher"),
         source_url: get("source_url"),
+        archive_url: get("archive_url"),
         source_note: get("source_note"),
         reference: get("reference"),
         signatories: all("signatory"),
@@ -328,6 +368,19 @@ mod tests {
         let s = parse_statement("x.md", MINIMAL).unwrap();
         assert_eq!(s.body.text, "Body text.");
         assert_eq!(s.kind, Kind::Letter);
+    }
+
+    #[test]
+    fn removed_lines_read_as_the_page_showed_them() {
+        let read = |text: &str| Removal { category: "chrome".into(), text: text.into() }.display_text();
+        assert_eq!(read("[www.gov.uk/home-office](http://www.gov.uk/home-office)"), "www.gov.uk/home-office");
+        assert_eq!(read("[arnie@accessnow.org](mailto:arnie@accessnow.org)"), "arnie@accessnow.org");
+        assert_eq!(read("**The Rt Hon Amber Rudd MP**"), "The Rt Hon Amber Rudd MP");
+        assert_eq!(read("## **SIGNATORIES**"), "SIGNATORIES");
+        assert_eq!(read("[Office of the Attorney General](#)"), "Office of the Attorney General");
+        assert_eq!(read("**Component(s):**"), "Component(s):");
+        assert_eq!(read("2[✓] November 2017"), "2[✓] November 2017");
+        assert_eq!(read("Yes1 person thinks so"), "Yes1 person thinks so");
     }
 
     #[test]

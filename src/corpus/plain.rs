@@ -72,6 +72,7 @@ pub fn statement(id: &str, title: &str, date: Option<YearMonthDay>, text: &str) 
         },
         publisher: "Supplied by you".to_string(),
         source_url: None,
+        archive_url: None,
         source_note: Some("Analysed in your browser; not part of the curated corpus.".to_string()),
         reference: None,
         signatories: Vec::new(),

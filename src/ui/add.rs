@@ -253,7 +253,14 @@ fn held_summary(props: &HeldProps) -> Html {
     let read = View::Read { ids: vec![supplied::ID.to_string()], theme: None, at: None };
     html! {
         <div class="ef-yours" data-analysis-ms={format!("{:.2}", h.analysis_ms)}>
-            <h2 id="ef-yours-title" tabindex="-1">{ "Your statement: " }{ supplied::make_visible(&h.supplied.title).0 }</h2>
+            <h2 id="ef-yours-title" tabindex="-1">
+                // Given without a title, it is called "Your statement" once, not twice.
+                if h.supplied.title == supplied::DEFAULT_TITLE {
+                    { "Your statement" }<span class="ef-muted">{ " (untitled)" }</span>
+                } else {
+                    { "Your statement: " }{ supplied::make_visible(&h.supplied.title).0 }
+                }
+            </h2>
             <p>
                 { format!("{} words, analysed in your browser in {:.1} ms with the same codebook. It is the last column, marked “Your text”: it is not part of the curated corpus.", supplied::thousands(h.words), h.analysis_ms) }
             </p>

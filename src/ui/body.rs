@@ -13,6 +13,8 @@ use yew::prelude::*;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deco {
     pub index: usize,
+    /// How readers number it ("sentence 7", headings apart); `None` falls back to the index.
+    pub number: Option<crate::numbering::Number>,
     pub start: usize,
     pub end: usize,
     /// Themes to mark (already filtered by the reader's theme filter).
@@ -158,7 +160,7 @@ fn sentence(props: &BodyProps, d: &Deco, content: Html) -> Html {
         // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
         html! {
             <Link class="ef-tag" to={d.to.clone()} aria_expanded={d.open.to_string()}
-               aria_label={format!("{}: {verb} sentence {} ({})", short.join("·"), d.index + 1, full.join(", "))}>{ short.join("·") }</Link>
+               aria_label={format!("{}: {verb} {} ({})", short.join("·"), d.number.map_or_else(|| format!("sentence {}", d.index + 1), |n| n.name()), full.join(", "))}>{ short.join("·") }</Link>
         }
     });
     let shared = d.shared.iter().map(|(label, to)| {

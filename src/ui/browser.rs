@@ -39,6 +39,7 @@ pub fn push(href: &str, replace: bool) -> bool {
         return false;
     }
     let window = gloo::utils::window();
+    remember_scroll(&window);
     let Ok(history) = window.history() else { return false };
     let none = wasm_bindgen::JsValue::NULL;
     let done = if replace {
@@ -58,6 +59,45 @@ pub fn set_title(title: &str) {
     if super::in_browser() {
         gloo::utils::document().set_title(title);
     }
+}
+
+/// The key of the scroll position kept in a history entry's state.
+const SCROLL_KEY: &str = "efScrollY";
+
+/// Keeps the page's scroll position in the current history entry before a new one is
+/// pushed. The browser's own restoration on Back comes too early: it runs before the
+/// widget has rendered the earlier view, on a page still holding the later one, and
+/// clamps to its height. [`use_restored_scroll`] scrolls once the view is back.
+fn remember_scroll(window: &web_sys::Window) {
+    let Ok(history) = window.history() else { return };
+    let state = js_sys::Object::new();
+    let y = window.scroll_y().unwrap_or(0.0);
+    if js_sys::Reflect::set(&state, &SCROLL_KEY.into(), &y.into()).is_ok() {
+        // A sandboxed frame may refuse; the position is then simply not restored.
+        let _ = history.replace_state(&state, "");
+    }
+}
+
+/// The scroll position kept in the current history entry (on Back or Forward to it).
+fn remembered_scroll() -> Option<f64> {
+    let state = gloo::utils::window().history().ok()?.state().ok()?;
+    js_sys::Reflect::get(&state, &SCROLL_KEY.into()).ok()?.as_f64()
+}
+
+/// For a view of the page's own widget: when it is shown again from history, scrolls
+/// back to where the reader left it. After the current task, so that the focus moved
+/// to the view's heading (see `App`) does not undo it. A mounted widget leaves the
+/// page's scroll to the page.
+#[yew::hook]
+pub fn use_restored_scroll(page: bool) {
+    yew::use_effect_with((), move |_| {
+        if page && super::in_browser() {
+            if let Some(y) = remembered_scroll() {
+                gloo::timers::callback::Timeout::new(0, move || gloo::utils::window().scroll_to_with_x_and_y(0.0, y))
+                    .forget();
+            }
+        }
+    });
 }
 
 /// Listens to a window event for as long as the returned guard lives.

@@ -13,6 +13,8 @@ use yew::prelude::*;
 /// The method view.
 #[function_component(Method)]
 pub fn method() -> Html {
+    let ctx = super::ctx::use_ctx();
+    super::browser::use_restored_scroll(ctx.nav == super::ctx::Nav::Page);
     let book = Codebook::bundled();
     let codes = |theme: Option<Theme>| {
         book.code_ids().filter(move |(_, c)| c.theme == theme).map(|(id, c)| {
@@ -121,8 +123,11 @@ pub fn method() -> Html {
                         { for PUBLISHED.iter().chain(&PUBLISHED_DEV).map(|p| html! {
                             <tr>
                                 <th scope="row">{ format!("{} {}", p.sentences, p.what) }</th>
-                                <td>{ format!("{:.2}", p.theme_f1) }</td><td>{ format!("{:.2}", p.code_precision) }</td>
-                                <td>{ format!("{:.2}", p.code_recall) }</td><td>{ format!("{:.2}", p.code_f1) }</td>
+                                // The labels name each figure where a narrow screen stacks the rows.
+                                <td data-label="Themes F1">{ format!("{:.2}", p.theme_f1) }</td>
+                                <td data-label="Frames precision">{ format!("{:.2}", p.code_precision) }</td>
+                                <td data-label="Frames recall">{ format!("{:.2}", p.code_recall) }</td>
+                                <td data-label="Frames F1">{ format!("{:.2}", p.code_f1) }</td>
                             </tr>
                         }) }
                     </tbody>

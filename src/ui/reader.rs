@@ -5,12 +5,12 @@
 use super::actions::CopyButton;
 use super::body::{BodyView, Deco};
 use super::ctx::use_ctx;
-use super::statement_list::source_line;
 use super::theme_choice::ThemeChoice;
 use super::Link;
 use crate::analysis::{Codebook, Document, Sentence, Source, Target, Theme};
-use crate::cite::citation;
+use crate::cite::{citation, source_link};
 use crate::corpus::{Kind, Statement};
+use crate::numbering::number;
 use crate::view::{Passage, View};
 use yew::prelude::*;
 
@@ -165,6 +165,7 @@ fn pane(props: &PaneProps) -> Html {
             let is_open = open == Some(i);
             Deco {
                 index: i,
+                number: number(&d.analysis.sentences, i),
                 start: x.start,
                 end: x.end,
                 themes,
@@ -289,13 +290,34 @@ fn passage_panel(props: &PanelProps) -> Html {
     });
     let cue_only: Vec<Theme> =
         x.themes.iter().copied().filter(|&t| !x.codes.iter().any(|&c| book[c].theme == Some(t))).collect();
+    let numbered = number(&d.analysis.sentences, props.index);
+    let name = numbered.map_or_else(|| format!("sentence {}", props.index + 1), |n| n.name());
+    // Escape closes the panel and gives focus back to the tag that opened it.
+    let onkeydown = {
+        let (ctx, close) = (ctx.clone(), props.close.clone());
+        let tag = format!("#ef-s-{}-{} + .ef-tag", s.id, props.index);
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Escape" {
+                return;
+            }
+            e.prevent_default();
+            e.stop_propagation();
+            ctx.go(&close);
+            let (ctx, tag) = (ctx.clone(), tag.clone());
+            gloo::timers::callback::Timeout::new(0, move || ctx.focus(&tag)).forget();
+        })
+    };
+    let original = source_link(s, text);
     html! {
-        <aside class="ef-panel" tabindex="-1" aria-label={format!("Coding of sentence {}", props.index + 1)}>
+        <aside class="ef-panel" tabindex="-1" aria-label={format!("Coding of {name}")} {onkeydown}>
             <p class="ef-panel-head">
-                { format!("Sentence {} of {}", props.index + 1, d.analysis.sentences.len()) }
+                { numbered.map_or_else(|| format!("Sentence {}", props.index + 1), |n| n.label()) }
                 <Link to={props.close.clone()} class="ef-panel-close">{ "Close" }<span class="ef-sr">{ " coding" }</span></Link>
             </p>
             <blockquote class="ef-panel-quote">{ text }</blockquote>
+            if let Some(href) = original {
+                <p class="ef-small ef-in-source"><SourceLink {href} /></p>
+            }
             <p class="ef-small">
                 { if x.themes.is_empty() { "No theme detected. ".to_string() } else { format!("Themes: {}. ", x.themes.iter().map(|t| t.label()).collect::<Vec<_>>().join(", ")) } }
                 { if cue_only.is_empty() { String::new() } else { format!("{} is addressed without a specific frame. ", cue_only.iter().map(|t| t.label()).collect::<Vec<_>>().join(" and ")) } }
@@ -387,7 +409,18 @@ pub fn provenance(props: &ProvenanceProps) -> Html {
             <dl>
                 <dt>{ "Publisher" }</dt><dd>{ &s.publisher }</dd>
                 { for s.reference.as_ref().map(|r| html! { <><dt>{ "Reference" }</dt><dd>{ r }</dd></> }) }
-                <dt>{ "Source" }</dt><dd>{ source_line(s) }{ for s.source_note.as_ref() }</dd>
+                <dt>{ "Original" }</dt>
+                <dd>
+                    if let Some(url) = &s.source_url {
+                        <a href={url.clone()} rel="noopener noreferrer" target="_blank" class="ef-url">{ display_address(url) }<span class="ef-sr">{ " (opens in a new tab)" }</span></a>
+                        if let Some(archive) = &s.archive_url {
+                            { " · " }<a href={archive.clone()} rel="noopener noreferrer" target="_blank">{ "archived copy" }<span class="ef-sr">{ " (opens in a new tab)" }</span></a>
+                        }
+                    } else {
+                        { "No verified address." }
+                    }
+                </dd>
+                { for s.source_note.as_ref().map(|note| html! { <><dt>{ "Source of the text" }</dt><dd>{ note }</dd></> }) }
                 <dt>{ "Date" }</dt><dd>{ s.date.long_label() }{ ". " }{ &s.date.basis }</dd>
                 <dt>{ "Cleaning" }</dt>
                 <dd>
@@ -395,12 +428,34 @@ pub fn provenance(props: &ProvenanceProps) -> Html {
                     <details>
                         <summary>{ "What was removed" }</summary>
                         <ul class="ef-removed">
-                            { for s.removed.iter().map(|r| html! { <li><q>{ &r.text }</q>{ " — " }{ r.reason() }</li> }) }
+                            { for s.removed.iter().map(|r| html! { <li><q>{ r.display_text() }</q>{ " — " }{ r.reason() }</li> }) }
                         </ul>
                     </details>
                 </dd>
                 { for s.redactions.iter().map(|r| html! { <><dt>{ "Redaction" }</dt><dd>{ r }</dd></> }) }
             </dl>
         </section>
+    }
+}
+
+/// An address as a reader recognises it: no scheme, no `www.`, no trailing slash.
+fn display_address(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.strip_prefix("www.").unwrap_or(rest).trim_end_matches('/').to_string()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SourceLinkProps {
+    /// The original's address, with a text fragment for the passage ([`source_link`]).
+    pub href: AttrValue,
+}
+
+/// "In the source": the passage in the original publication, in a new tab.
+#[function_component(SourceLink)]
+pub fn source_link_view(props: &SourceLinkProps) -> Html {
+    html! {
+        <a href={props.href.clone()} target="_blank" rel="noopener noreferrer" class="ef-source-link">
+            { "In the source" }<span class="ef-sr">{ " (opens in a new tab)" }</span>
+        </a>
     }
 }

@@ -64,7 +64,7 @@ pub fn search_results(props: &SearchProps) -> Html {
                     Some(html! {
                         <li>
                             <Link to={target}>
-                                <span class="ef-result-source">{ format!("{}, {} — sentence {}", d.statement.short_title, d.statement.date.short_label(), h.sentence + 1) }</span>
+                                <span class="ef-result-source">{ format!("{}, {} — {}", d.statement.short_title, d.statement.date.short_label(), crate::numbering::number(&d.analysis.sentences, h.sentence).map_or_else(|| format!("sentence {}", h.sentence + 1), |n| n.name())) }</span>
                                 <span class="ef-result-text">{ for parts }</span>
                             </Link>
                         </li>

@@ -1,8 +1,10 @@
 //! Talking points: recurring passages and claims, where and when each appears.
 
 use super::ctx::use_ctx;
+use super::reader::SourceLink;
 use super::{Data, Link};
-use crate::analysis::{Codebook, TalkingPoint};
+use crate::analysis::{Codebook, Document, Occurrence, TalkingPoint};
+use crate::cite;
 use crate::view::{Passage, View};
 use yew::prelude::*;
 
@@ -15,6 +17,7 @@ pub struct TalkingPointsProps {
 #[function_component(TalkingPoints)]
 pub fn talking_points(props: &TalkingPointsProps) -> Html {
     let ctx = use_ctx();
+    super::browser::use_restored_scroll(ctx.nav == super::ctx::Nav::Page);
     let data = &ctx.data;
     let r = &data.recurring;
     let docs = &data.documents;
@@ -31,7 +34,9 @@ pub fn talking_points(props: &TalkingPointsProps) -> Html {
         });
         let label = match tp.code {
             Some(code) => format!("{} (claim in different words)", Codebook::bundled()[code].label),
-            None => format!("“{}”", tp.label),
+            // A passage is usually part of a sentence: the ellipses say so, so that it is
+            // not read as the whole of what was said.
+            None => format!("“{}”", cite::with_cuts(&tp.label, first_cuts(data, tp))),
         };
         html! {
             <>
@@ -78,23 +83,49 @@ pub fn talking_points(props: &TalkingPointsProps) -> Html {
     }
 }
 
+/// Whether the first occurrence of a passage (the wording its label shows) leaves
+/// words of its sentences out before it and after it.
+fn first_cuts(data: &Data, tp: &TalkingPoint) -> (bool, bool) {
+    let Some(o) = tp.occurrences.first() else { return (false, false) };
+    let Some(d) = data.document(&o.doc) else { return (false, false) };
+    match sentence_span(d, o) {
+        Some(span) => cite::cut(&d.statement.body.text, span, (o.start, o.end)),
+        None => (false, false),
+    }
+}
+
+/// From the start of the first sentence an occurrence overlaps to the end of the last.
+fn sentence_span(d: &Document, o: &Occurrence) -> Option<(usize, usize)> {
+    let first = d.analysis.sentences.get(*o.sentences.first()?)?;
+    let last = d.analysis.sentences.get(*o.sentences.last()?)?;
+    Some((first.start, last.end))
+}
+
 fn occurrences(data: &Data, tp: &TalkingPoint) -> Html {
     html! {
         <ol class="ef-occurrences">
             { for tp.occurrences.iter().filter_map(|o| {
                 let d = data.document(&o.doc)?;
                 let s = *o.sentences.first()?;
-                let sentence = &d.analysis.sentences[s];
+                // Whole sentences, so that the passage is never shown cut mid-phrase; a
+                // passage running on into the next sentence shows that one too.
+                let (from, to) = sentence_span(d, o)?;
                 let text = &d.statement.body.text;
-                let (a, b) = (o.start.max(sentence.start), o.end.min(sentence.end));
+                let (a, b) = (o.start.max(from), o.end.min(to));
                 let target = View::Read { ids: vec![o.doc.clone()], theme: None, at: Some(Passage { id: o.doc.clone(), sentence: s }) };
+                let original = cite::source_link(&d.statement, &text[a..b]);
                 Some(html! {
                     <li>
                         <p class="ef-occ-head"><strong>{ &d.statement.short_title }</strong>{ ", " }{ d.statement.date.short_label() }</p>
                         <blockquote>
-                            { &text[sentence.start..a] }<mark>{ &text[a..b] }</mark>{ &text[b..sentence.end] }
+                            { &text[from..a] }<mark>{ &text[a..b] }</mark>{ &text[b..to] }
                         </blockquote>
-                        <Link to={target}>{ "Read in context" }<span class="ef-sr">{ format!(" in the {}", d.statement.short_title) }</span></Link>
+                        <p class="ef-occ-links">
+                            <Link to={target}>{ "Read in context" }<span class="ef-sr">{ format!(" in the {}", d.statement.short_title) }</span></Link>
+                            if let Some(href) = original {
+                                { " · " }<SourceLink {href} />
+                            }
+                        </p>
                     </li>
                 })
             }) }
