@@ -232,7 +232,10 @@ pub fn cell(props: &CellProps) -> Html {
             <figure class="ef-quote">
                 <blockquote>{ text }</blockquote>
                 <figcaption>
-                    <Link to={target}>{ "In context" }<span class="ef-sr">{ format!(": sentence {} of the {}", i + 1, s.short_title) }</span></Link>
+                    <Link to={target}>{ "In context" }<span class="ef-sr">{ format!(": {} of the {}", crate::numbering::number(&d.analysis.sentences, i).map_or_else(|| format!("sentence {}", i + 1), |n| n.name()), s.short_title) }</span></Link>
+                    if let Some(href) = crate::cite::source_link(s, text) {
+                        <super::reader::SourceLink {href} />
+                    }
                     <CopyButton label="Copy citation" text={citation(s, text, &link)} aria_label={format!("Copy citation of this quote from the {}", s.short_title)} />
                 </figcaption>
             </figure>
