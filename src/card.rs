@@ -61,16 +61,14 @@ pub struct Card {
     pub explore: View,
 }
 
-/// Longest quote shown on a card, in characters; longer ones are cut at a word.
+/// Longest quote on a card, in characters; longer ones are cut at a word. The card
+/// shows as many lines of it as a row has room for (two, clamped by the stylesheet),
+/// so a wide column shows more of the same words.
 pub const MAX_QUOTE: usize = 180;
 
-/// The quote length that keeps a card of `rows` rows within a phone screen.
-fn quote_limit(rows: usize) -> usize {
-    match rows {
-        0..=2 => MAX_QUOTE,
-        3 => 120,
-        _ => 60,
-    }
+/// The quote length for a card of `rows` rows (all alike: the stylesheet clamps).
+fn quote_limit(_rows: usize) -> usize {
+    MAX_QUOTE
 }
 
 impl Finding {
@@ -310,15 +308,16 @@ fn point_card(finding: &Finding, id: &str, data: &CorpusAnalysis) -> Option<Card
         docs.push(d);
         let first = *o.sentences.first()?;
         let s = &d.analysis.sentences[first];
-        let (mut a, b) = (o.start.max(s.start), o.end.min(s.end));
+        // A passage is quoted as the words that recur; a claim as its whole sentence.
+        let (mut a, b) = if tp.code.is_some() { (s.start, s.end) } else { (o.start.max(s.start), o.end.min(s.end)) };
         // A claim's words may come late in a long sentence: start the quote a little
         // before them, at a word, so the cut keeps what makes the claim.
         if let Some(code) = tp.code {
             let at =
                 s.evidence.iter().filter(|e| e.target == crate::analysis::Target::Code(code)).map(|e| e.start).min();
-            if let Some(at) = at.filter(|&at| d.statement.body.text[a..at].chars().count() > max / 2) {
+            if let Some(at) = at.filter(|&at| d.statement.body.text[a..at].chars().count() > 60) {
                 let text = &d.statement.body.text;
-                let back = text[a..at].char_indices().rev().nth(24).map_or(a, |(i, _)| a + i);
+                let back = text[a..at].char_indices().rev().nth(40).map_or(a, |(i, _)| a + i);
                 a = text[back..at].find(' ').map_or(back, |i| back + i + 1);
             }
         }

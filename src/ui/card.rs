@@ -14,22 +14,26 @@ pub struct CardProps {
 }
 
 fn row(r: &Row, widget: &str) -> Html {
-    let quote = r.quote.as_ref().map(|q| {
+    let context = r.quote.as_ref().map(|q| {
         let href = format!("{widget}{}", location::format_view(&crate::card::quote_view(q)));
+        html! {
+            <>{ " " }<a class="ef-card-context" href={href} target="_blank" rel="noopener">{ "In context" }<span class="ef-sr">{ format!(": the quote from the {} (opens in a new tab)", r.label) }</span></a></>
+        }
+    });
+    let quote = r.quote.as_ref().map(|q| {
         html! {
             <blockquote class="ef-card-quote">
                 <p>
                     if q.cut_start { <span class="ef-card-cut" title="The sentence starts earlier">{ "…" }</span> }
                     { &q.text }
                     if q.cut_end { <span class="ef-card-cut" title="The sentence goes on">{ "…" }</span> }
-                    { " " }<a href={href} target="_blank" rel="noopener">{ "In context" }<span class="ef-sr">{ format!(" in the {} (opens in a new tab)", r.label) }</span></a>
                 </p>
             </blockquote>
         }
     });
     html! {
         <li class="ef-card-row">
-            <p class="ef-card-label"><strong>{ &r.label }</strong>{ " " }<span class="ef-card-detail">{ &r.detail }</span></p>
+            <p class="ef-card-label"><strong>{ &r.label }</strong>{ " " }<span class="ef-card-detail">{ &r.detail }</span>{ for context }</p>
             if !r.items.is_empty() {
                 <p class="ef-card-items">{ r.items.join(" · ") }</p>
             }
