@@ -17,25 +17,30 @@ fn row(r: &Row, widget: &str) -> Html {
     let context = r.quote.as_ref().map(|q| {
         let href = format!("{widget}{}", location::format_view(&crate::card::quote_view(q)));
         html! {
-            <>{ " " }<a class="ef-card-context" href={href} target="_blank" rel="noopener">{ "In context" }<span class="ef-sr">{ format!(": the quote from the {} (opens in a new tab)", r.label) }</span></a></>
+            <a class="ef-card-context" href={href} target="_blank" rel="noopener">{ "In context" }<span class="ef-sr">{ format!(": the quote from the {} (opens in a new tab)", r.label) }</span></a>
         }
     });
     let quote = r.quote.as_ref().map(|q| {
         html! {
-            <blockquote class="ef-card-quote">
-                <p>
-                    if q.cut_start { <span class="ef-card-cut" title="The sentence starts earlier">{ "…" }</span> }
-                    { &q.text }
-                    if q.cut_end { <span class="ef-card-cut" title="The sentence goes on">{ "…" }</span> }
-                </p>
-            </blockquote>
+            <div class="ef-card-qrow">
+                <blockquote class="ef-card-quote">
+                    <p>
+                        if q.cut_start { <span class="ef-card-cut" title="The sentence starts earlier">{ "…" }</span> }
+                        { &q.text }
+                        if q.cut_end { <span class="ef-card-cut" title="The sentence goes on">{ "…" }</span> }
+                    </p>
+                </blockquote>
+                { for context.clone() }
+            </div>
         }
     });
     html! {
         <li class="ef-card-row">
-            <p class="ef-card-label"><strong>{ &r.label }</strong>{ " " }<span class="ef-card-detail">{ &r.detail }</span>{ for context }</p>
+            <p class="ef-card-label"><strong>{ &r.label }</strong>{ " " }<span class="ef-card-detail">{ &r.detail }</span></p>
             if !r.items.is_empty() {
-                <p class="ef-card-items">{ r.items.join(" · ") }</p>
+                <p class="ef-card-items">
+                    { for r.items.iter().enumerate().map(|(i, item)| html! { <>{ if i > 0 { " · " } else { "" } }<span class="ef-card-item">{ item }</span></> }) }
+                </p>
             }
             { for quote }
             { for r.note.as_ref().map(|n| html! { <p class="ef-card-note">{ n }</p> }) }

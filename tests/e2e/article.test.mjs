@@ -43,7 +43,8 @@ ${body}
 <p>${'Article text after the finding. '.repeat(30)}</p></main></body></html>`;
 
 before(async () => {
-  h = await start();
+  // Classic scrollbars, as on a desktop reader's screen (Playwright hides them by default).
+  h = await start({ contextOptions: { ignoreDefaultArgs: ['--hide-scrollbars'] } });
   snippets.full = await snippetFrom('#/?t=access', async (p) => p.getByLabel('The full comparison', { exact: true }).check());
   snippets.theme = await snippetFrom('#/?t=access');
   snippets.point = await snippetFrom('#/talking-points?tp=c-acc.lawful');
@@ -57,6 +58,9 @@ before(async () => {
     'profile.html': article(snippets.profile.code),
     'two.html': article(`${snippets.theme.code}<p>Between the cards.</p>${snippets.profile.code}`),
     'dark.html': article(snippets.dark.code),
+    'pym.html': `<!doctype html><html><head><title>pym</title><link rel="icon" href="data:,">
+      <script>window.messages = []; addEventListener('message', (e) => messages.push(e.data));</script></head>
+      <body><iframe src="${h.origin}/cards/theme-access.html?childId=ef-card&id=story" width="100%" height="300"></iframe></body></html>`,
   });
 });
 
@@ -120,14 +124,28 @@ for (const width of [375, 1280]) {
         const [a, b] = await p.locator('iframe').evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect().height));
         assert.notEqual(Math.round(a), Math.round(b), 'two cards size themselves independently');
       }
-      assert.ok(scrollbar >= 0);
+      if (width === 1280 && page !== 'two') assert.ok(scrollbar >= 10, `classic scrollbars on (${scrollbar} px)`);
       await p.close();
     }
   });
 }
 
+test('a card reports its height to pym.js, AMP and our own parent script', async () => {
+  const p = await h.page(800, 900);
+  await p.goto(`${site.origin}/pym.html`);
+  await p.waitForFunction(() => window.messages.length >= 3);
+  const messages = await p.evaluate(() => window.messages);
+  const own = messages.find((m) => m && m.type === 'encryption-framing:height');
+  assert.equal(own.id, 'story');
+  assert.ok(own.height > 300 && own.height < 650, own.height);
+  assert.ok(messages.includes(`pymxPYMxef-cardxPYMxheightxPYMx${own.height}`), JSON.stringify(messages));
+  assert.ok(messages.some((m) => m && m.sentinel === 'amp' && m.type === 'embed-size' && m.height === own.height));
+  await p.close();
+});
+
 test('every card stays within 650 px in a 640 px article column and on a 375 px phone', async () => {
-  for (const [width, column] of [[375, 343], [1280, 640]]) {
+  // 375 px with a classic scrollbar leaves a 328 px column (phones overlay theirs: 343).
+  for (const [width, column] of [[375, 328], [1280, 640]]) {
     const p = await h.page(width, 900);
     for (const page of ['theme', 'point', 'profile']) {
       await p.goto(`${site.origin}/${page}.html`);
