@@ -162,6 +162,17 @@ test('every card stays within 650 px in a 640 px article column and on a 375 px 
     }
     await p.close();
   }
+  // A card given a whole 1280 px page (a full-width layout).
+  const wide = await h.page(1280, 900);
+  for (const slug of ['theme-access', 'point-c-acc.lawful', 'profile-rudd-2017']) {
+    for (const scheme of ['light', 'dark']) {
+      await wide.goto(`${h.origin}/cards/${slug}.html?scheme=${scheme}`);
+      const height = await wide.evaluate(() => Math.ceil(document.querySelector('.ef-card').getBoundingClientRect().bottom));
+      assert.ok(height <= 650, `${slug} at 1280: ${height}`);
+      await wide.screenshot({ path: join(ARTIFACTS, `card-${slug}-1280-${scheme}.png`), clip: { x: 0, y: 0, width: 1280, height } });
+    }
+  }
+  await wide.close();
 });
 
 test('clicks inside an embedded widget add no history entries: Back leaves the article', async () => {
