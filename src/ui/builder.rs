@@ -210,23 +210,25 @@ pub fn builder(props: &BuilderProps) -> Html {
             choice.set(next);
         })
     };
-    let kind_radio = |kind: Kind, label: &str, id: &str| {
+    // One radio of a group: `pick` sets its value into the choice.
+    let radio = |group: &str, id: &str, label: &str, checked: bool, pick: Box<dyn Fn(&mut Choice)>| {
         let choice = choice.clone();
-        let onchange = Callback::from(move |_: Event| choice.set(Choice { kind, ..(*choice).clone() }));
+        let onchange = Callback::from(move |_: Event| {
+            let mut next = (*choice).clone();
+            pick(&mut next);
+            choice.set(next);
+        });
         html! {
             <label class="ef-radio" for={id.to_string()}>
-                <input type="radio" name="ef-build-kind" id={id.to_string()} checked={c.kind == kind} {onchange} />{ label }
+                <input type="radio" name={group.to_string()} id={id.to_string()} {checked} {onchange} />{ label }
             </label>
         }
     };
+    let kind_radio = |kind: Kind, label: &str, id: &str| {
+        radio("ef-build-kind", id, label, c.kind == kind, Box::new(move |c: &mut Choice| c.kind = kind))
+    };
     let scheme_radio = |scheme: ColorScheme, label: &str, id: &str| {
-        let choice = choice.clone();
-        let onchange = Callback::from(move |_: Event| choice.set(Choice { scheme, ..(*choice).clone() }));
-        html! {
-            <label class="ef-radio" for={id.to_string()}>
-                <input type="radio" name="ef-build-scheme" id={id.to_string()} checked={c.scheme == scheme} {onchange} />{ label }
-            </label>
-        }
+        radio("ef-build-scheme", id, label, c.scheme == scheme, Box::new(move |c: &mut Choice| c.scheme = scheme))
     };
     let statement_boxes = ids.iter().map(|id| {
         let d = ctx.data.document(id).expect("listed ids exist");

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, hostSite, ARTIFACTS } from './harness.mjs';
+import { start, hostSite, closeWithSite, ARTIFACTS } from './harness.mjs';
 
 let h;
 const snippets = {};
@@ -64,13 +64,7 @@ before(async () => {
   });
 });
 
-after(async () => {
-  const foreign = h.foreign.filter((u) => !u.startsWith(site.origin + '/'));
-  assert.deepEqual(foreign, [], 'no request leaves the two loopback origins');
-  assert.deepEqual(h.errors, [], 'no console errors');
-  await h.close();
-  await site.close();
-});
+after(() => closeWithSite(h, site));
 
 /** Waits until every frame of the article fits its content; returns [frame height, content height]. */
 async function fits(p, index = 0) {

@@ -83,6 +83,18 @@ export function sharedHarness(options) {
 }
 
 /**
+ * After the tests of a file that used an article site: nothing left the widget's and
+ * the site's origins, no console error; then both close.
+ */
+export async function closeWithSite(h, site) {
+  const foreign = h.foreign.filter((u) => !u.startsWith(site.origin + '/'));
+  assert.deepEqual(foreign, [], 'no request leaves the two loopback origins');
+  assert.deepEqual(h.errors, [], 'no console errors');
+  await h.close();
+  await site.close();
+}
+
+/**
  * An article site on a second loopback origin: serves `pages` ({name: html}) and
  * `copies` ({name: path of a file to copy}); `close()` stops it and removes the files.
  */
