@@ -1,7 +1,7 @@
 // A minimal static file server for dist/ (used by `make serve` and the end-to-end tests).
 // Usage: node tools/serve.mjs [dir] [port]. Serves on 127.0.0.1 only.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = {
@@ -18,13 +18,30 @@ export function serve(root, port = 0, extraHeaders = {}) {
     const file = normalize(join(base, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
-      const body = await readFile(file);
+      // A precompressed copy (written by the build) when the browser accepts it and the
+      // copy is not older than the file (an edited file is sent as it is).
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      const modified = (await stat(file)).mtimeMs;
+      let body = null;
+      let encoding = null;
+      for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (body || !accepts.includes(enc)) continue;
+        try {
+          if ((await stat(file + ext)).mtimeMs >= modified) {
+            body = await readFile(file + ext);
+            encoding = enc;
+          }
+        } catch { /* none */ }
+      }
+      body ??= await readFile(file);
       // CORS on the static assets lets the widget run in a sandboxed iframe without
       // allow-same-origin, whose opaque origin fetches the module and the wasm cross-origin.
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         'access-control-allow-origin': '*',
+        vary: 'Accept-Encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
         ...extraHeaders,
       });
       res.end(body);

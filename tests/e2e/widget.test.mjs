@@ -355,3 +355,15 @@ test('shared links get a preview: Open Graph and Twitter tags, a real share imag
   assert.equal(await meta('meta[property="og:image"]'), '../share.png');
   await p.close();
 });
+
+test('the build precompresses what the page loads, and the server sends it encoded', async () => {
+  const p = await h.page(1280);
+  const encodings = {};
+  p.on('response', (r) => { encodings[new URL(r.url()).pathname.split('.').pop()] = r.headers()['content-encoding']; });
+  await h.open(p, '#/method');
+  await p.locator('.ef-method').waitFor();
+  assert.equal(encodings.wasm, 'br', 'the wasm travels brotli-compressed');
+  assert.equal(encodings.js, 'br');
+  assert.equal(encodings.css, 'br');
+  await p.close();
+});
