@@ -10,7 +10,9 @@
 //!   `connective:` set context carry-over.
 //! - Under a rule, cue, class or anaphor line: `e.g.: <wording>` (must fire),
 //!   `not: <wording>` (must not), `motivated-by: <statement id>[, <id>]` (the
-//!   development statement that led to it; leave-one-out scoring drops it there).
+//!   development statement that led to it; leave-one-out scoring drops it there;
+//!   [`FROM_DEFINITION`] instead says no development statement did: it was written
+//!   from the code's definition, so it counts when every statement is scored).
 
 use super::super::pattern::{self, Classes};
 use super::*;
@@ -18,6 +20,11 @@ use std::collections::{BTreeSet, HashSet};
 
 const HEADERS: [&str; 4] = ["rule ", "cue ", "class ", "anaphor "];
 const META: [&str; 3] = ["e.g.", "not", "motivated-by"];
+
+/// The `motivated-by:` value of an item written from the codebook's definitions and
+/// the concept's general vocabulary, not because of any development statement: it is
+/// never left out, and it names no statement.
+pub const FROM_DEFINITION: &str = "definition";
 
 /// The item a meta line belongs to.
 #[derive(Clone, Copy)]
@@ -48,7 +55,7 @@ fn skipped(lines: &[(usize, &str)], statement: Option<&str>) -> HashSet<usize> {
             item.push(no);
             if key == "motivated-by" {
                 let ids = line.split_once(':').map_or("", |(_, v)| v);
-                drop |= ids.split(',').any(|id| id.trim() == statement);
+                drop |= ids.split(',').map(str::trim).any(|id| id == statement && id != FROM_DEFINITION);
             }
             continue;
         }
@@ -234,7 +241,7 @@ impl Codebook {
         Ok(book)
     }
 
-    /// Every statement a `motivated-by:` line names.
+    /// Every statement a `motivated-by:` line names ([`FROM_DEFINITION`] is none).
     pub fn motivating_statements(&self) -> BTreeSet<&str> {
         let rules = self.themes.iter().flat_map(|t| &t.cues).chain(self.codes.iter().flat_map(|c| &c.rules));
         rules
@@ -242,6 +249,7 @@ impl Codebook {
             .flat_map(|r| &r.motivated_by)
             .chain(self.classes.iter().flat_map(|c| &c.motivated_by))
             .map(String::as_str)
+            .filter(|&id| id != FROM_DEFINITION)
             .collect()
     }
 
@@ -295,6 +303,17 @@ mod tests {
         assert_eq!(without_a.codes[0].rules.len(), 1, "rule z is motivated by doc-a");
         assert_eq!(without_a.codes[0].rules[0].slots[0].alts.len(), 1, "the class line from doc-a is dropped");
         assert_eq!(Codebook::parse_without(&src, Some("doc-b")).unwrap().codes[0].rules.len(), 1);
+    }
+
+    #[test]
+    fn items_from_the_definition_count_for_every_statement() {
+        let src = format!(
+            "{HEAD}code dev.t\ntheme: none\nlabel: L\ndefinition: D\nframe: Other\nrule d: zebra\nmotivated-by: definition\nrule x: yak\nmotivated-by: doc-a\n"
+        );
+        let full = Codebook::parse(&src).unwrap();
+        assert_eq!(full.motivating_statements().into_iter().collect::<Vec<_>>(), ["doc-a"]);
+        assert_eq!(Codebook::parse_without(&src, Some("doc-a")).unwrap().codes[0].rules.len(), 1);
+        assert_eq!(Codebook::parse_without(&src, Some(FROM_DEFINITION)).unwrap().codes[0].rules.len(), 2);
     }
 
     #[test]
