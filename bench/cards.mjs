@@ -32,9 +32,9 @@ const host = await mkdtemp(join(tmpdir(), 'ef-cards-'));
 const article = (frames) => `<!doctype html><html><head><title>Article</title><link rel="icon" href="data:,">
 <style>main { max-width: 640px; margin: 0 auto; padding: 0 16px; font: 18px/1.5 Georgia, serif; }</style></head>
 <body><main><h1>Article</h1><p>${'Text. '.repeat(200)}</p>${frames}<p>${'Text. '.repeat(200)}</p></main></body></html>`;
-const frame = (slug) => `<iframe src="${origin}/cards/${slug}.html" title="card" width="100%" height="600" scrolling="no" loading="lazy" style="display:block;width:100%;border:0"></iframe>
+// As the builder writes it: the card's measured height in the frame's width (640 px here).
+const frame = (slug, height, src = `${origin}/cards/${slug}.html`) => `<iframe src="${src}" title="card" width="100%" height="${height}" scrolling="no" loading="lazy" style="display:block;width:100%;border:0"></iframe>
 <script src="${origin}/embed-parent.js" defer></script>`;
-await writeFile(join(host, 'with.html'), article(frame('theme-access') + frame('profile-rudd-2017')));
 await writeFile(join(host, 'without.html'), article(''));
 const site = await serve(host, 0);
 const hostOrigin = `http://127.0.0.1:${site.address().port}`;
@@ -44,6 +44,7 @@ const context = await chromium.launchPersistentContext(profile, {
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
+const written = {};
 console.log('\nfinding cards                     html gz  total gz  total br  h@343  h@640');
 for (const slug of CARDS) {
   const html = await readFile(join(DIST, 'cards', `${slug}.html`));
@@ -59,8 +60,15 @@ for (const slug of CARDS) {
   }
   const row = { html_gzip: gz(html), total_gzip: total.reduce((n, b) => n + gz(b), 0), total_brotli: total.reduce((n, b) => n + br(b), 0), height_343: heights[343], height_640: heights[640] };
   results.cards[slug] = row;
+  written[slug] = heights[640];
   console.log(`  ${slug.padEnd(30)} ${kb(row.html_gzip)}  ${kb(row.total_gzip)}  ${kb(row.total_brotli)}  ${String(row.height_343).padStart(5)}  ${String(row.height_640).padStart(5)}`);
 }
+
+await writeFile(join(host, 'with.html'), article(frame('theme-access', written['theme-access']) + frame('profile-rudd-2017', written['profile-rudd-2017'])));
+await writeFile(join(host, 'one.html'), article(frame('theme-access', written['theme-access'])));
+// The floor of any two embeds: two empty frames of another site, same sizes, same script.
+const empty = `${origin}/embed-parent.js?frame`;
+await writeFile(join(host, 'frames.html'), article(frame('', written['theme-access'], empty) + frame('', written['profile-rudd-2017'], empty)));
 
 async function taskMs(name) {
   const p = await context.newPage();
@@ -75,12 +83,20 @@ async function taskMs(name) {
 }
 const withCards = [];
 const without = [];
+const frames = [];
+const one = [];
 for (let i = 0; i < RUNS; i++) {
   without.push(await taskMs('without'));
+  one.push(await taskMs('one'));
+  frames.push(await taskMs('frames'));
   withCards.push(await taskMs('with'));
 }
-results.cards.host_main_thread_ms = { with_two_cards: median(withCards), without: median(without), cost: median(withCards) - median(without) };
-console.log(`\nhost page main-thread work (median of ${RUNS}): ${median(withCards).toFixed(1)} ms with two cards, ${median(without).toFixed(1)} ms without: ${(median(withCards) - median(without)).toFixed(1)} ms for the cards`);
+const [w, n, f] = [median(withCards), median(without), median(frames)];
+const o = median(one);
+results.cards.host_main_thread_ms = { one_card: o, with_two_cards: w, two_empty_frames: f, without: n, one_card_cost: o - n, cost: w - n, over_frames: w - f };
+console.log(`\nhost page main-thread work (median of ${RUNS}): ${n.toFixed(1)} ms without embeds, ${f.toFixed(1)} ms with two empty`);
+console.log(`frames of another site (the floor of any iframe embed), ${w.toFixed(1)} ms with two cards: the cards cost ${(w - n).toFixed(1)} ms,`);
+console.log(`of which ${(w - f).toFixed(1)} ms beyond what two frames cost anyway; one card: ${(o - n).toFixed(1)} ms`);
 console.log('(the cards run no WebAssembly; each frame is a static page plus a 1.6 KB script)');
 
 await context.close();
