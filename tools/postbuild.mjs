@@ -30,7 +30,38 @@ let bootCode;
   const slot = /(<div id="app" class="ef-root">)\s*<noscript>[\s\S]*?<\/noscript>\s*(<\/div>)/;
   if (!slot.test(html)) throw new Error('postbuild: no #app with its <noscript> in index.html');
   html = html.replace(slot, `$1<noscript><p class="ef-noscript">JavaScript is off: the comparison is shown as text; the reader, talking points and search need JavaScript.</p></noscript><div class="ef-prerendered">${prerendered}</div>$2`);
-  bootCode = "if (location.hash.replace(/^#\\/?/, '') || /[?&](embed|childId)=/.test(location.search)) document.documentElement.classList.add('ef-deep');\n";
+  // While a deep link waits for the wasm, it says what is opening (never a blank
+  // frame): the statements' titles come from the corpus, nothing from the URL is shown.
+  const { readdir: ls } = await import('node:fs/promises');
+  const titles = {};
+  for (const f of (await ls(join(root, 'corpus'))).filter((n) => n.endsWith('.md') && n !== 'README.md')) {
+    const text = await readFile(join(root, 'corpus', f), 'utf8');
+    const id = text.match(/^id: (.+)$/m)?.[1];
+    const short = text.match(/^short_title: (.+)$/m)?.[1];
+    if (id && short) titles[id] = short;
+  }
+  bootCode = `(function () {
+  var h = location.hash.replace(/^#\\/?(v1\\/)?/, '');
+  if (!h && !/[?&](embed|childId)=/.test(location.search)) return;
+  document.documentElement.classList.add('ef-deep');
+  var t = ${JSON.stringify(titles)};
+  var path = h.split('?')[0];
+  var m = /^read\\/([^?]+)/.exec(path);
+  var names = m ? m[1].split('+').map(function (id) { return t[decodeURIComponent(id)]; }).filter(Boolean) : [];
+  var what = names.length ? 'the ' + names.join(' and the ')
+    : /^talking-points/.test(path) ? 'the talking points' : /^method/.test(path) ? 'the method'
+    : /^search/.test(path) ? 'the search' : 'the comparison';
+  document.addEventListener('DOMContentLoaded', function () {
+    var app = document.getElementById('app');
+    if (!app || !app.querySelector('.ef-prerendered')) return;
+    var p = document.createElement('p');
+    p.className = 'ef-opening';
+    p.setAttribute('role', 'status');
+    p.textContent = 'Opening ' + what + '…';
+    app.insertBefore(p, app.firstChild);
+  });
+})();
+`;
   const bootHash = createHash('sha384').update(bootCode).digest();
   const bootName = `boot-${bootHash.toString('hex').slice(0, 16)}.js`;
   await writeFile(join(dir, bootName), bootCode);

@@ -64,8 +64,23 @@ test('a deep link hides the pre-rendered comparison before the first paint and o
   await p.goto(h.origin + '/#/read/wallace-2017');
   await p.waitForSelector('.ef-prerendered', { state: 'attached' });
   assert.equal(await p.locator('.ef-prerendered').isVisible(), false);
+  // Not a blank frame: the reader is told what is opening, by name.
+  assert.equal(await p.locator('.ef-opening').innerText(), 'Opening the Wallace letter…');
   release();
   await p.locator('.ef-reader').waitFor();
   assert.match(await p.locator('h1').innerText(), /Minister of State for Security/);
+  assert.equal(await p.locator('.ef-opening').count(), 0, 'the view replaces the notice');
+  // Other deep links name their view; nothing from the address is shown.
+  for (const [hash, text] of [['#/talking-points', 'Opening the talking points…'], ['#/read/rudd-2017+nope%3Cb%3E', 'Opening the Rudd letter…'],
+    ['#/search?q=%3Cimg%20src%3Dx%3E', 'Opening the search…']]) {
+    const q = await h.page(1280);
+    const let_go = await holdWasm(q);
+    await q.goto(h.origin + '/' + hash);
+    await q.locator('.ef-opening').waitFor();
+    assert.equal(await q.locator('.ef-opening').innerText(), text, hash);
+    let_go();
+    await q.locator('.ef-app').waitFor();
+    await q.close();
+  }
   await p.close();
 });
