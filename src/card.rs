@@ -66,11 +66,6 @@ pub struct Card {
 /// so a wide column shows more of the same words.
 pub const MAX_QUOTE: usize = 180;
 
-/// The quote length for a card of `rows` rows (all alike: the stylesheet clamps).
-fn quote_limit(_rows: usize) -> usize {
-    MAX_QUOTE
-}
-
 impl Finding {
     /// The card's file name without extension: `theme-access`,
     /// `theme-access--rudd-2017+wallace-2017`, `point-c-acc.lawful`, `profile-rudd-2017`.
@@ -143,12 +138,12 @@ fn years(docs: &[&Document]) -> String {
 }
 
 /// A verbatim quote of `text[start..end]` (one sentence), cut at a word when long.
-fn quote(d: &Document, sentence: usize, start: usize, end: usize, max: usize) -> Quote {
+fn quote(d: &Document, sentence: usize, start: usize, end: usize) -> Quote {
     let text = &d.statement.body.text;
     let s = &d.analysis.sentences[sentence];
     let mut stop = end;
-    if text[start..end].chars().count() > max {
-        let limit = text[start..].char_indices().nth(max).map_or(end, |(i, _)| start + i);
+    if text[start..end].chars().count() > MAX_QUOTE {
+        let limit = text[start..].char_indices().nth(MAX_QUOTE).map_or(end, |(i, _)| start + i);
         stop = text[start..limit].rfind(' ').map_or(limit, |i| start + i);
     }
     let piece = text[start..stop].trim_end_matches([',', ';', ':', ' ']);
@@ -180,16 +175,16 @@ fn frames_of(frames: &[(crate::analysis::CodeId, usize)], book: &Codebook, max: 
     items
 }
 
-/// The strongest of a theme's quotes that fits whole in `max` characters, or the
+/// The strongest of a theme's quotes that fits whole in [`MAX_QUOTE`] characters, or the
 /// strongest, cut.
-fn best_quote(d: &Document, ranked: &[usize], max: usize) -> Option<Quote> {
+fn best_quote(d: &Document, ranked: &[usize]) -> Option<Quote> {
     let len = |i: usize| {
         let s = &d.analysis.sentences[i];
         d.statement.body.text[s.start..s.end].chars().count()
     };
-    let i = ranked.iter().copied().find(|&i| len(i) <= max).or_else(|| ranked.first().copied())?;
+    let i = ranked.iter().copied().find(|&i| len(i) <= MAX_QUOTE).or_else(|| ranked.first().copied())?;
     let s = &d.analysis.sentences[i];
-    Some(quote(d, i, s.start, s.end, max))
+    Some(quote(d, i, s.start, s.end))
 }
 
 fn source_line(docs: &[&Document]) -> String {
@@ -257,13 +252,12 @@ fn theme_card(finding: &Finding, theme: Theme, ids: &[String], data: &CorpusAnal
             h
         }
     };
-    let max = quote_limit(docs.len());
     let rows = docs
         .iter()
         .map(|d| {
             let t = d.summary.theme(theme);
             let items = frames_of(&t.frames, book, max_items(docs.len()));
-            let quote = best_quote(d, &t.quotes, max);
+            let quote = best_quote(d, &t.quotes);
             let note = if t.sentences == 0 {
                 Some(format!("Not detected by the rules: no sentence about {}.", theme.label().to_lowercase()))
             } else if t.frames.is_empty() {
@@ -289,7 +283,6 @@ fn point_card(finding: &Finding, id: &str, data: &CorpusAnalysis) -> Option<Card
     let tp = data.recurring.get(id)?;
     let mut rows = Vec::new();
     let mut docs: Vec<&Document> = Vec::new();
-    let max = quote_limit(tp.statements().len());
     // One row per statement, in date order: its first occurrence in its own words (a
     // quoted question it answers is someone else's), else its first.
     let own = |o: &&crate::analysis::Occurrence| {
@@ -326,7 +319,7 @@ fn point_card(finding: &Finding, id: &str, data: &CorpusAnalysis) -> Option<Card
             label: d.statement.short_title.clone(),
             detail: d.statement.date.short_label(),
             items: Vec::new(),
-            quote: Some(quote(d, first, a, b, max)),
+            quote: Some(quote(d, first, a, b)),
             note: quoted.then(|| "Quoted from the question it answers, not its own words.".to_string()),
         });
     }
@@ -371,7 +364,7 @@ fn profile_card(finding: &Finding, id: &str, data: &CorpusAnalysis, book: &Codeb
         .map(|&t| {
             let s = d.summary.theme(t);
             let items = frames_of(&s.frames, book, max_items(3));
-            let quote = best_quote(d, &s.quotes, quote_limit(3));
+            let quote = best_quote(d, &s.quotes);
             let note = (s.sentences == 0).then(|| "Not detected by the rules.".to_string());
             Row {
                 label: t.label().to_string(),

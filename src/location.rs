@@ -83,13 +83,24 @@ pub fn decode(s: &str) -> String {
     percent_decode_str(s).decode_utf8_lossy().into_owned()
 }
 
-/// A hash split into its decoded path segments and query, once.
-struct Raw {
+/// A hash split into its decoded path segments and query, once: [`State::open`]
+/// reads its statement parameter first, then its view ([`parse_split`]).
+///
+/// [`State::open`]: crate::state::State::open
+pub struct Split {
     segments: Vec<String>,
     query: Query,
 }
 
-fn split(hash: &str) -> Raw {
+impl Split {
+    /// The reader's statement parameter, read the way [`parse`] reads it.
+    pub fn text(&self) -> Option<&str> {
+        self.query.get(TEXT_PARAM)
+    }
+}
+
+/// Splits and decodes a hash (with or without the leading `#`).
+pub fn split(hash: &str) -> Split {
     let mut end = hash.len().min(MAX_HASH);
     while !hash.is_char_boundary(end) {
         end -= 1;
@@ -97,18 +108,23 @@ fn split(hash: &str) -> Raw {
     let raw = &hash[..end];
     let raw = raw.strip_prefix('#').unwrap_or(raw);
     let (path, query) = raw.split_once('?').unwrap_or((raw, ""));
-    Raw { segments: path.split('/').filter(|s| !s.is_empty()).map(decode).collect(), query: Query::parse(query) }
+    Split { segments: path.split('/').filter(|s| !s.is_empty()).map(decode).collect(), query: Query::parse(query) }
 }
 
 /// The reader's statement parameter of a hash, read the way [`parse`] reads it. The
 /// statement must be resolved before the view: whether it exists decides which ids do.
 pub fn text_param(hash: &str) -> Option<String> {
-    split(hash).query.get(TEXT_PARAM).map(str::to_string)
+    split(hash).text().map(str::to_string)
 }
 
 /// Reads a URL hash (with or without the leading `#`).
 pub fn parse(hash: &str, catalog: &dyn Catalog) -> Parsed {
-    let Raw { mut segments, query } = split(hash);
+    parse_split(split(hash), catalog)
+}
+
+/// Reads a split hash.
+pub fn parse_split(split: Split, catalog: &dyn Catalog) -> Parsed {
+    let Split { mut segments, query } = split;
     let mut notices = Vec::new();
     if let Some(first) = segments.first() {
         if let Some(v) = first.strip_prefix('v').filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())) {

@@ -121,8 +121,9 @@ impl State {
     /// The state a hash describes: its statement resolved first (it decides which
     /// ids exist), then its view, with notices for whatever could not be followed.
     pub fn open(&self, hash: &str, env: &Env) -> State {
-        let (data, held, problem) = self.resolve(location::text_param(hash).as_deref(), env);
-        let mut parsed = location::parse(hash, &*data);
+        let split = location::split(hash);
+        let (data, held, problem) = self.resolve(split.text(), env);
+        let mut parsed = location::parse_split(split, &*data);
         if let Some(p) = problem {
             // One message about the statement, not a second one about its unknown id.
             parsed.notices.retain(|n| !matches!(n, Notice::UnknownStatement { id } if id == supplied::ID));

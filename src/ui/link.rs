@@ -25,9 +25,18 @@ pub struct LinkProps {
     pub children: Html,
 }
 
-/// Whether a click is a plain one the widget handles (not a new tab or window).
-fn plain_click(e: &MouseEvent) -> bool {
-    !e.default_prevented() && e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key())
+/// A link's click handler: a plain click (not a new tab or window, not handled
+/// already) is the widget's, and runs `act` instead of following the `href`.
+fn owned_click(act: impl Fn() + 'static) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        let plain = !e.default_prevented()
+            && e.button() == 0
+            && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key());
+        if plain {
+            e.prevent_default();
+            act();
+        }
+    })
 }
 
 /// A link to a view of this widget.
@@ -37,12 +46,7 @@ pub fn link(props: &LinkProps) -> Html {
     let href = ctx.href(&props.to);
     let onclick = {
         let to = props.to.clone();
-        Callback::from(move |e: MouseEvent| {
-            if plain_click(&e) {
-                e.prevent_default();
-                ctx.go(&to);
-            }
-        })
+        owned_click(move || ctx.go(&to))
     };
     html! {
         <a {href} class={props.class.clone()} {onclick} aria-current={props.aria_current.clone()}
@@ -71,12 +75,7 @@ pub fn jump_link(props: &JumpProps) -> Html {
     let href = ctx.href(&props.view);
     let onclick = {
         let target = props.target.clone();
-        Callback::from(move |e: MouseEvent| {
-            if plain_click(&e) {
-                e.prevent_default();
-                ctx.scroll_to(&target);
-            }
-        })
+        owned_click(move || ctx.scroll_to(&target))
     };
     html! { <a {href} {onclick} aria-label={props.aria_label.clone()}>{ props.children.clone() }</a> }
 }

@@ -175,8 +175,13 @@ pub fn app(props: &AppProps) -> Html {
         // keyboard user out of the control), and not when a passage opens (the
         // passage panel takes focus, see reader.rs). The first render keeps focus
         // where the host page put it.
-        let (announcer, ctx) = (announcer.clone(), ctx.clone());
+        // The page's own widget also names its view in the tab and in shared links'
+        // titles; a mounted widget leaves the host page's title alone.
+        let (announcer, ctx, page) = (announcer.clone(), ctx.clone(), props.start.nav == Nav::Page);
         use_effect_with(s.view.clone(), move |v| {
+            if page {
+                browser::set_title(&view::title(v, &*ctx.data));
+            }
             if let Some(region) = announcer.cast::<web_sys::Element>() {
                 region.set_text_content(Some(&view::describe(v, &*ctx.data)));
             }
@@ -185,16 +190,6 @@ pub fn app(props: &AppProps) -> Html {
             let opens_passage = matches!(v, View::Read { at: Some(_), .. });
             if previous.is_some_and(|p| p != kind) && !opens_passage {
                 ctx.focus("[data-focus-target]");
-            }
-        });
-    }
-    // The page's own widget names its view in the tab and in shared links' titles; a
-    // mounted widget leaves the host page's title alone.
-    {
-        let (ctx, page) = (ctx.clone(), props.start.nav == Nav::Page);
-        use_effect_with(s.view.clone(), move |v| {
-            if page {
-                browser::set_title(&view::title(v, &*ctx.data));
             }
         });
     }
