@@ -63,4 +63,5 @@ bench: dist
 	node bench/latency.mjs
 	node bench/memory.mjs
 	node bench/firstpaint.mjs
+	node bench/slowphone.mjs
 	node bench/lighthouse.mjs

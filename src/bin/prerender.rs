@@ -9,10 +9,21 @@
 //!   and colour scheme, readable without JavaScript.
 //! - `prerender image FILE.png` draws the share image (1200×630) of the headline
 //!   finding card, for link previews (`og:image`, `twitter:image`).
+//! - `prerender views DIR` writes the first render of the views people share most
+//!   (each statement's reader, the talking points, the method, the comparison focused
+//!   on each theme; each also as an embed shows it) to `DIR/<name>.html`, and prints
+//!   the list as JSON (`{"<hash without #/>": "<name>.html"}`, embeds under `"embed:"`).
+//!   On a deep link the boot script fetches that one file and shows it while the wasm
+//!   loads, so a shared link shows its own text first and the widget then replaces it
+//!   with the same markup.
 
 use encryption_framing::analysis::{self, Codebook};
 use encryption_framing::card;
+use encryption_framing::location;
+use encryption_framing::state::{Env, State};
 use encryption_framing::ui::card::{CardProps, CardView};
+use encryption_framing::ui::{AppProps, Nav, Start};
+use encryption_framing::view::View;
 use std::path::Path;
 
 /// `&`, `<`, `>` and `"` escaped, for the page's title and meta description.
@@ -111,6 +122,57 @@ fn share_image(path: &Path) {
     pixmap.save_png(path).expect("the share image is written");
 }
 
+/// The deep links written as static first views: their hashes, as `location::format` writes them.
+fn deep_views(ids: &[String]) -> Vec<String> {
+    let mut views: Vec<View> = vec![View::default()];
+    views.extend(ids.iter().map(|id| View::Read { ids: vec![id.clone()], theme: None, at: None }));
+    views.push(View::TalkingPoints { selected: None });
+    views.push(View::Method);
+    views.extend(analysis::Theme::ALL.map(|t| View::Compare { statements: Vec::new(), theme: Some(t) }));
+    views.iter().map(location::format_view).collect()
+}
+
+/// A file name for a hash: `#/read/rudd-2017` → `read-rudd-2017`, `#/` → `compare`.
+fn view_file(hash: &str, embedded: bool) -> String {
+    let key = hash.trim_start_matches("#/");
+    let mut name: String = key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    name = name.trim_matches('-').to_string();
+    if name.is_empty() || key.starts_with('?') {
+        name = format!("compare{}{name}", if name.is_empty() { "" } else { "-" });
+    }
+    format!("{}{name}.html", if embedded { "embed-" } else { "" })
+}
+
+/// Writes every deep view's first render into `dir` and prints the list as JSON.
+fn write_views(dir: &Path, runtime: &tokio::runtime::Runtime, local: &tokio::task::LocalSet) {
+    std::fs::create_dir_all(dir).expect("the views directory can be made");
+    let ids: Vec<String> = analysis::bundled().documents.iter().map(|d| d.statement.id.clone()).collect();
+    let mut list = serde_json::Map::new();
+    for hash in deep_views(&ids) {
+        for embedded in [false, true] {
+            let key = hash.trim_start_matches("#/");
+            // The page's own default view is index.html's pre-render already.
+            if key.is_empty() && !embedded {
+                continue;
+            }
+            let state = State::new().open(&hash, &Env::none());
+            assert!(state.notices.is_empty(), "prerender: the deep view {hash} opens with notices");
+            let start = Start { state, nav: Nav::Inert, page: Default::default(), embedded, article: None };
+            let html = local.block_on(
+                runtime,
+                yew::LocalServerRenderer::<encryption_framing::ui::App>::with_props(AppProps { start })
+                    .hydratable(false)
+                    .render(),
+            );
+            let file = view_file(&hash, embedded);
+            std::fs::write(dir.join(&file), html).expect("a view is written");
+            list.insert(if embedded { format!("embed:{key}") } else { key.to_string() }, file.into());
+        }
+    }
+    eprintln!("prerender: {} deep views in {}", list.len(), dir.display());
+    println!("{}", serde_json::Value::Object(list));
+}
+
 fn main() {
     let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a current-thread runtime");
     let local = tokio::task::LocalSet::new();
@@ -123,7 +185,11 @@ fn main() {
         }
     }
     if let [mode, dir] = args.as_slice() {
-        assert_eq!(mode, "cards", "usage: prerender [cards DIR | image FILE.png]");
+        if mode == "views" {
+            write_views(Path::new(dir), &runtime, &local);
+            return;
+        }
+        assert_eq!(mode, "cards", "usage: prerender [cards DIR | views DIR | image FILE.png]");
         let dir = Path::new(dir);
         std::fs::create_dir_all(dir).expect("the cards directory can be made");
         let data = analysis::bundled();

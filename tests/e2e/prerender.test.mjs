@@ -58,21 +58,66 @@ test('the comparison is readable before the wasm arrives, and the widget takes o
   await p.close();
 });
 
-test('a deep link hides the pre-rendered comparison before the first paint and opens its view', async () => {
+test('a shared deep link shows its own view before the wasm arrives, and the widget takes over without layout shift', async () => {
   const p = await h.page(1280);
   const release = await holdWasm(p);
   await p.goto(h.origin + '/#/read/wallace-2017');
+  // The reader's own text, from the build's static copy of that view: no comparison, no notice.
+  await p.locator('.ef-prerendered .ef-reading .ef-body').waitFor({ state: 'visible' });
+  assert.match(await p.locator('.ef-prerendered h1').first().innerText(), /Minister of State for Security/);
+  assert.equal(await p.locator('.ef-compare').count(), 0, 'the comparison never shows');
+  assert.equal(await p.locator('.ef-opening').count(), 0, 'the view itself, not a notice');
+  const before = await p.locator('.ef-prerendered').innerText();
+  assert.match(before, /Brian Wallace|Wallace/);
+  release();
+  await p.waitForFunction(() => !document.querySelector('.ef-prerendered') && document.querySelector('.ef-app .ef-reading'));
+  assert.ok((await layoutShift(p)) < 0.01, 'no layout shift');
+  // The same text, and then the live region's announcement of the view.
+  const after = await p.locator('#app').innerText();
+  assert.ok(after.startsWith(before), 'the static copy is the widget\'s first render');
+  assert.equal(after.slice(before.length).trim(), 'Reading one statement.');
+  // The live widget: its navigation works.
+  await p.getByRole('link', { name: 'Talking points', exact: true }).first().click();
+  await p.waitForURL(/#\/talking-points/);
+  await p.close();
+});
+
+test('an embedded deep view shows its own text early, and links with selections show their view under a notice', async () => {
+  // An embed of the full view: the embed's own static copy of the talking points.
+  const e = await h.page(400);
+  const let_e = await holdWasm(e);
+  await e.goto(h.origin + '/?embed=1#/talking-points');
+  await e.locator('.ef-prerendered .ef-embedded .ef-talking').waitFor({ state: 'visible' });
+  let_e();
+  await e.waitForFunction(() => !document.querySelector('.ef-prerendered') && document.querySelector('.ef-app.ef-embedded .ef-talking'));
+  await e.close();
+  // A passage opened in the link: the statement shows at once, the notice says the rest is coming.
+  const q = await h.page(768);
+  const let_q = await holdWasm(q);
+  await q.goto(h.origin + '/#/read/rudd-2017?at=4');
+  await q.locator('.ef-prerendered .ef-reading .ef-body').waitFor({ state: 'visible' });
+  assert.equal(await q.locator('.ef-opening').innerText(), 'Opening the Rudd letter…');
+  let_q();
+  await q.waitForFunction(() => !document.querySelector('.ef-prerendered') && document.querySelector('.ef-app .ef-reading'));
+  assert.equal(await q.locator('.ef-opening').count(), 0, 'the view replaces the notice');
+  await q.close();
+});
+
+test('a deep link without a static copy hides the pre-rendered comparison before the first paint and says what is opening', async () => {
+  const p = await h.page(1280);
+  const release = await holdWasm(p);
+  await p.goto(h.origin + '/#/read/wallace-2017+rudd-2017');
   await p.waitForSelector('.ef-prerendered', { state: 'attached' });
   assert.equal(await p.locator('.ef-prerendered').isVisible(), false);
   // Not a blank frame: the reader is told what is opening, by name.
-  assert.equal(await p.locator('.ef-opening').innerText(), 'Opening the Wallace letter…');
+  assert.equal(await p.locator('.ef-opening').innerText(), 'Opening the Wallace letter and the Rudd letter…');
   release();
-  await p.locator('.ef-reader').waitFor();
-  assert.match(await p.locator('h1').innerText(), /Minister of State for Security/);
+  await p.waitForFunction(() => !document.querySelector('.ef-prerendered') && document.querySelectorAll('.ef-app .ef-reader').length === 2);
+  assert.match(await p.locator('h1').first().innerText(), /side by side/);
   assert.equal(await p.locator('.ef-opening').count(), 0, 'the view replaces the notice');
   // Other deep links name their view; nothing from the address is shown.
-  for (const [hash, text] of [['#/talking-points', 'Opening the talking points…'], ['#/read/rudd-2017+nope%3Cb%3E', 'Opening the Rudd letter…'],
-    ['#/search?q=%3Cimg%20src%3Dx%3E', 'Opening the search…']]) {
+  for (const [hash, text] of [['#/read/rudd-2017+nope%3Cb%3E', 'Opening the Rudd letter…'],
+    ['#/search?q=%3Cimg%20src%3Dx%3E', 'Opening the search…'], ['#/?s=rudd-2017,wallace-2017', 'Opening the comparison…']]) {
     const q = await h.page(1280);
     const let_go = await holdWasm(q);
     await q.goto(h.origin + '/' + hash);
