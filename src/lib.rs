@@ -16,6 +16,7 @@ pub mod embed;
 pub mod location;
 pub mod mount;
 pub mod numbering;
+pub mod order;
 pub mod search;
 pub mod state;
 pub mod supplied;

@@ -145,7 +145,7 @@ pub fn find_all(hay: &str, query: &str) -> Vec<(usize, usize)> {
         }
         spans.extend(found);
     }
-    spans.sort_unstable();
+    crate::order::sort(&mut spans);
     // Phrases may overlap ("end to end" and "end*"): keep disjoint, merged ranges.
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (a, b) in spans {

@@ -100,3 +100,20 @@ fn no_page_global_widget_state() {
     }
     assert!(found.is_empty(), "page-global state in the UI:\n{}", found.join("\n"));
 }
+
+#[test]
+fn the_widget_compiles_one_sort() {
+    // Every generic sort call emits another copy of the standard library's sort into
+    // the wasm; `crate::order` sorts through one (the command line's eval and the
+    // build's binaries are not in the wasm).
+    let files: Vec<PathBuf> = rust_files(&src())
+        .into_iter()
+        .filter(|p| {
+            !p.starts_with(src().join("bin"))
+                && !p.starts_with(src().join("analysis").join("eval"))
+                && p != &src().join("order.rs")
+        })
+        .collect();
+    let found = offences(&files, &[".sort(", ".sort_by(", ".sort_by_key(", ".sort_unstable", ".sort_by_cached_key("]);
+    assert!(found.is_empty(), "sorts outside crate::order:\n{}", found.join("\n"));
+}

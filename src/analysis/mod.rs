@@ -102,12 +102,12 @@ impl Sentence {
             Target::Code(c) => !self.codes.contains(&c),
         };
         if let (Target::Code(c), true) = (target, new) {
-            self.codes.push(c);
-            self.codes.sort_unstable();
+            let at = self.codes.partition_point(|&x| x < c);
+            self.codes.insert(at, c);
         }
         if let Some(t) = book.target_theme(target).filter(|t| !self.themes.contains(t)) {
-            self.themes.push(t);
-            self.themes.sort_unstable();
+            let at = self.themes.partition_point(|&x| x < t);
+            self.themes.insert(at, t);
         }
         new
     }
@@ -160,7 +160,7 @@ fn analyze_with(body: &Body, book: &Codebook, matcher: &Matcher) -> Analysis {
                 hits.extend(more.into_iter().map(|h| (h, Source::Context { sentence: prev, rule: h.index })));
             }
         }
-        hits.sort_by_key(|(h, _)| (h.target, h.first));
+        crate::order::sort_by_key(&mut hits, |(h, _)| (h.target, h.first));
         topic = context::topic(&tokens, hits.iter().map(|(h, _)| h)).map(|w| (index, w));
         let mut sentence = Sentence {
             start: span.start,

@@ -149,7 +149,7 @@ fn passages(documents: &[Document], words: &[&Words]) -> Vec<TalkingPoint> {
             }
         }
     }
-    shingles.sort_unstable();
+    crate::order::sort(&mut shingles);
     let seen: Vec<Vec<(usize, usize)>> = shingles
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|g| g.iter().any(|x| x.1 != g[0].1))
@@ -164,7 +164,7 @@ fn passages(documents: &[Document], words: &[&Words]) -> Vec<TalkingPoint> {
     let mut runs: Vec<(usize, usize, usize)> = Vec::new();
     for (d, toks) in docs.iter().enumerate() {
         let mut starts = std::mem::take(&mut shared_starts[d]);
-        starts.sort_unstable();
+        crate::order::sort(&mut starts);
         starts.dedup();
         let mut current: Option<(usize, usize)> = None;
         for p in starts {
@@ -211,7 +211,7 @@ fn passages(documents: &[Document], words: &[&Words]) -> Vec<TalkingPoint> {
                     .count();
                 b + 1 - a >= MIN_WORDS && content >= MIN_CONTENT_WORDS
             });
-            members.sort_by_key(|&i| (runs[i].0, runs[i].1));
+            crate::order::sort_by_key(&mut members, |&i| (runs[i].0, runs[i].1));
             let mut docs_in: Vec<usize> = members.iter().map(|&i| runs[i].0).collect();
             docs_in.dedup();
             if docs_in.len() < 2 {
@@ -238,7 +238,7 @@ fn passages(documents: &[Document], words: &[&Words]) -> Vec<TalkingPoint> {
             Some(TalkingPoint { id: format!("p-{:08x}", id as u32), label: text.to_string(), code: None, occurrences })
         })
         .collect();
-    out.sort_by_cached_key(|t| {
+    crate::order::sort_by_cached_key(&mut out, |t| {
         (std::cmp::Reverse(t.statements().len()), std::cmp::Reverse(t.label.len()), t.id.clone())
     });
     out

@@ -74,10 +74,10 @@ pub fn summarize(statement: &Statement, analysis: &Analysis, book: &Codebook) ->
                 .map(|(id, _)| (id, with.iter().filter(|(_, s)| s.has_code(id)).count()))
                 .filter(|(_, n)| *n > 0)
                 .collect();
-            frames.sort_by_key(|f| std::cmp::Reverse(f.1));
+            crate::order::sort_by_key(&mut frames, |f| std::cmp::Reverse(f.1));
             let mut ranked: Vec<(i64, usize)> =
                 with.iter().filter(|(_, s)| own_voice(s)).map(|&(i, s)| (quote_score(s, theme, book), i)).collect();
-            ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            crate::order::sort_by(&mut ranked, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             ThemeSummary {
                 theme,
                 sentences: with.len(),

@@ -249,7 +249,7 @@ fn parse_inline(src: &str) -> Result<(String, Vec<Mark>), String> {
     if open_em.is_some() {
         return Err("`*` is opened but never closed".into());
     }
-    marks.sort_by_key(|m| (m.start, m.end));
+    crate::order::sort_by_key(&mut marks, |m| (m.start, m.end));
     Ok((out, marks))
 }
 

@@ -338,7 +338,9 @@ impl Corpus {
                 });
             }
         }
-        statements.sort_by(|a, b| a.date.earliest.cmp(&b.date.earliest).then_with(|| a.id.cmp(&b.id)));
+        crate::order::sort_by(&mut statements, |a, b| {
+            a.date.earliest.cmp(&b.date.earliest).then_with(|| a.id.cmp(&b.id))
+        });
         Ok(Corpus { statements })
     }
 

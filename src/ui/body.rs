@@ -185,7 +185,7 @@ fn render_marked(id: &str, text: &str, start: usize, end: usize, marks: &[Mark])
     for m in marks {
         cuts.extend([m.start, m.end].into_iter().filter(|&c| c > start && c < end));
     }
-    cuts.sort_unstable();
+    crate::order::sort(&mut cuts);
     cuts.dedup();
     let mut out: Vec<Html> = Vec::new();
     let refs_at = |pos: usize| {

@@ -243,7 +243,7 @@ pub fn builder(props: &BuilderProps) -> Html {
                     }
                 } else {
                     next.statements.push(id.clone());
-                    next.statements.sort_by_key(|s| ids.iter().position(|i| i == s));
+                    crate::order::sort_by_key(&mut next.statements, |s| ids.iter().position(|i| i == s));
                 }
                 choice.set(next);
             })

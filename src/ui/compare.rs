@@ -125,7 +125,7 @@ fn controls(props: &ControlsProps) -> Html {
                     next.push(id.clone());
                     let order = |x: &String| ctx.data.documents.iter().position(|d| &d.statement.id == x);
                     if chosen.windows(2).all(|w| order(&w[0]) < order(&w[1])) {
-                        next.sort_by_key(order);
+                        crate::order::sort_by_key(&mut next, order);
                     }
                 }
                 go(&ctx, next, theme);
