@@ -3,7 +3,7 @@
 
 use super::actions::CopyButton;
 use super::ctx::{use_ctx, Ctx};
-use super::theme_choice::ThemeChoice;
+use super::theme_choice::theme_choice;
 use super::Link;
 use crate::analysis::{Codebook, Document, Theme};
 use crate::cite::citation;
@@ -171,7 +171,7 @@ fn controls(props: &ControlsProps) -> Html {
                     <ul class="ef-picks">{ for items }</ul>
                 </fieldset>
             </details>
-            <ThemeChoice name="ef-focus" legend="Focus on a theme" value={theme} onchange={on_theme} />
+            { theme_choice("ef-focus", "Focus on a theme", theme, &on_theme, false) }
         </div>
     }
 }
@@ -234,7 +234,7 @@ pub fn cell(props: &CellProps) -> Html {
                 <figcaption>
                     <Link to={target}>{ "In context" }<span class="ef-sr">{ format!(": {} of the {}", crate::numbering::number(&d.analysis.sentences, i).map_or_else(|| format!("sentence {}", i + 1), |n| n.name()), s.short_title) }</span></Link>
                     if let Some(href) = crate::cite::source_link(s, text) {
-                        <super::reader::SourceLink {href} />
+                        { super::reader::in_source(href) }
                     }
                     <CopyButton label="Copy citation" text={citation(s, text, &link)} aria_label={format!("Copy citation of this quote from the {}", s.short_title)} />
                 </figcaption>

@@ -1,8 +1,8 @@
 //! The method: the codebook in readable form, how statements were cleaned and what
 //! was redacted, where each comes from, and the limits of automatic framing analysis.
 
-use super::reader::Provenance;
-use super::statement_list::StatementList;
+use super::reader::provenance;
+use super::statement_list::statement_list;
 use super::JumpLink;
 use crate::analysis::eval::{published_recall, PUBLISHED, PUBLISHED_DEV};
 use crate::analysis::recurring::{GAP, MIN_WORDS, SHINGLE};
@@ -56,7 +56,7 @@ pub fn method() -> Html {
 
             <h2 id="ef-m-statements">{ "The statements" }</h2>
             <p>{ "Five public statements on end-to-end encryption by the UK Home Office and its Five Eyes partners, 2017–2020. Quotes everywhere in this widget are exact stretches of these texts." }</p>
-            <StatementList />
+            { statement_list(&ctx) }
 
             <h2 id="ef-m-codebook">{ "The codebook" }</h2>
             <p>{ "Each sentence is checked for three themes and, within them, for frames: particular ways of presenting the issue. Three cross-cutting devices (named threats, statistics, appeals to authority) are coded too. A sentence may carry several themes and codes; a frame implies its theme; a theme can be present with no frame. Each frame is mapped to the dimension of the Policy Frames Codebook (Boydstun and others, 2014) it expresses." }</p>
@@ -104,7 +104,7 @@ pub fn method() -> Html {
             { for crate::corpus::bundled().statements.iter().map(|s| html! {
                 <details class="ef-prov-details">
                     <summary>{ &s.title }</summary>
-                    <Provenance statement={s.id.clone()} heading_level={3} />
+                    { provenance(&s.id, 3) }
                 </details>
             }) }
 

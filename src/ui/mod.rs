@@ -33,7 +33,7 @@ pub use compare::{Cell, CellProps, Compare, CompareProps};
 pub use ctx::{use_ctx, Ctx, Nav};
 pub use link::{JumpLink, Link};
 pub use reader::{Reader, ReaderProps};
-pub use statement_list::StatementList;
+pub use statement_list::statement_list;
 
 pub use crate::state::Data;
 

@@ -5,7 +5,7 @@
 use super::actions::CopyButton;
 use super::body::{BodyView, Deco};
 use super::ctx::use_ctx;
-use super::theme_choice::ThemeChoice;
+use super::theme_choice::theme_choice;
 use super::Link;
 use crate::analysis::{Codebook, Document, Sentence, Source, Target, Theme};
 use crate::cite::{citation, source_link};
@@ -124,7 +124,7 @@ fn reader_controls(props: &ControlsProps) -> Html {
                     }) }
                 </select>
             </div>
-            <ThemeChoice name="ef-filter" legend="Mark sentences about" value={theme} onchange={on_theme} marks=true />
+            { theme_choice("ef-filter", "Mark sentences about", theme, &on_theme, true) }
         </div>
     }
 }
@@ -202,7 +202,7 @@ fn pane(props: &PaneProps) -> Html {
             <BodyView id={s.id.clone()} data={data.clone()} heading_level={if pair { 3 } else { 2 }} sentences={decos} {panel} />
             { letter_closing(s) }
             { signatories(s, pair) }
-            <Provenance statement={s.id.clone()} heading_level={if pair { 3 } else { 2 }} />
+            { provenance(&s.id, if pair { 3 } else { 2 }) }
         </article>
     }
 }
@@ -316,7 +316,7 @@ fn passage_panel(props: &PanelProps) -> Html {
             </p>
             <blockquote class="ef-panel-quote">{ text }</blockquote>
             if let Some(href) = original {
-                <p class="ef-small ef-in-source"><SourceLink {href} /></p>
+                <p class="ef-small ef-in-source">{ in_source(href) }</p>
             }
             <p class="ef-small">
                 { if x.themes.is_empty() { "No theme detected. ".to_string() } else { format!("Themes: {}. ", x.themes.iter().map(|t| t.label()).collect::<Vec<_>>().join(", ")) } }
@@ -381,18 +381,11 @@ fn signatories(s: &Statement, pair: bool) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ProvenanceProps {
-    pub statement: AttrValue,
-    #[prop_or(2)]
-    pub heading_level: u8,
-}
-
-/// Where the text comes from, how its date was established, and what cleaning removed.
-#[function_component(Provenance)]
-pub fn provenance(props: &ProvenanceProps) -> Html {
-    let tag = format!("h{}", props.heading_level.clamp(1, 6));
-    if props.statement == crate::supplied::ID {
+/// Where the text comes from, how its date was established, and what cleaning removed,
+/// under a heading of `heading_level`. A function: no state of its own.
+pub fn provenance(statement: &str, heading_level: u8) -> Html {
+    let tag = format!("h{}", heading_level.clamp(1, 6));
+    if statement == crate::supplied::ID {
         return html! {
             <section class="ef-provenance" aria-label="Provenance of your statement">
                 <@{tag}>{ "Provenance" }</@>
@@ -400,7 +393,7 @@ pub fn provenance(props: &ProvenanceProps) -> Html {
             </section>
         };
     }
-    let Some(s) = crate::corpus::bundled().get(&props.statement) else { return html! {} };
+    let Some(s) = crate::corpus::bundled().get(statement) else { return html! {} };
     let dropped = s.removed.iter().filter(|r| r.is_dropped()).count();
     let moved = s.removed.len() - dropped;
     html! {
@@ -444,17 +437,12 @@ fn display_address(url: &str) -> String {
     rest.strip_prefix("www.").unwrap_or(rest).trim_end_matches('/').to_string()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SourceLinkProps {
-    /// The original's address, with a text fragment for the passage ([`source_link`]).
-    pub href: AttrValue,
-}
-
-/// "In the source": the passage in the original publication, in a new tab.
-#[function_component(SourceLink)]
-pub fn source_link_view(props: &SourceLinkProps) -> Html {
+/// "In the source": the passage in the original publication, in a new tab. `href` is
+/// the original's address with a text fragment for the passage ([`crate::cite::source_link`]).
+/// A function, not a component: it has no state, and each component costs the wasm its own lifecycle code.
+pub fn in_source(href: String) -> Html {
     html! {
-        <a href={props.href.clone()} target="_blank" rel="noopener noreferrer" class="ef-source-link">
+        <a {href} target="_blank" rel="noopener noreferrer" class="ef-source-link">
             { "In the source" }<span class="ef-sr">{ " (opens in a new tab)" }</span>
         </a>
     }

@@ -1,15 +1,14 @@
 //! The five statements in date order, with kind, author, date and source.
 
-use super::ctx::use_ctx;
+use super::ctx::Ctx;
 use super::Link;
 use crate::corpus;
 use crate::view::View;
 use yew::prelude::*;
 
-/// Lists every bundled statement with its kind, author, date and source.
-#[function_component(StatementList)]
-pub fn statement_list() -> Html {
-    let ctx = use_ctx();
+/// Lists every bundled statement with its kind, author, date and source. A function
+/// of the widget's context: no state of its own.
+pub fn statement_list(ctx: &Ctx) -> Html {
     let data = &ctx.data;
     html! {
         <ol class="ef-statements">

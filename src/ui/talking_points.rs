@@ -1,7 +1,7 @@
 //! Talking points: recurring passages and claims, where and when each appears.
 
 use super::ctx::use_ctx;
-use super::reader::SourceLink;
+use super::reader::in_source;
 use super::{Data, Link};
 use crate::analysis::{Codebook, Document, Occurrence, TalkingPoint};
 use crate::cite;
@@ -123,7 +123,7 @@ fn occurrences(data: &Data, tp: &TalkingPoint) -> Html {
                         <p class="ef-occ-links">
                             <Link to={target}>{ "Read in context" }<span class="ef-sr">{ format!(" in the {}", d.statement.short_title) }</span></Link>
                             if let Some(href) = original {
-                                { " · " }<SourceLink {href} />
+                                { " · " }{ in_source(href) }
                             }
                         </p>
                     </li>
