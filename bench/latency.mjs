@@ -81,6 +81,32 @@ function paste(page, text) {
       extra: `return Number(document.querySelector('.ef-yours').dataset.analysisMs)`, arg: text });
 }
 
+/** The main thread's own work for a paste (the analysis runs in the widget's worker):
+ *  CDP TaskDuration of the page's renderer from the click to the new column, per
+ *  repetition, median and p95 of 15, the page idle before each. */
+async function mainThread(page, text) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+  const xs = [];
+  for (let i = 0; i < 15; i++) {
+    await page.evaluate(() => { document.querySelector('.ef-add-details').open = true; });
+    await page.waitForTimeout(300);
+    const before = await busy();
+    await page.evaluate(({ text, i }) => {
+      document.getElementById('ef-add-text').value = text;
+      document.getElementById('ef-add-title').value = 'main ' + i;
+      document.querySelector('.ef-add-form button[type=submit]').click();
+    }, { text, i });
+    await page.waitForFunction((i) => document.getElementById('ef-yours-title')?.textContent.endsWith('main ' + i)
+      && document.querySelectorAll('.ef-colhead').length === 6, i, { polling: 50 });
+    xs.push((await busy()) - before);
+  }
+  await cdp.detach();
+  xs.sort((a, b) => a - b);
+  return { median: xs[Math.floor(xs.length / 2)], p95: xs[Math.floor(xs.length * 0.95)], max: xs[xs.length - 1] };
+}
+
 const own = await readFile(`${ROOT}/tests/e2e/fixtures/own-statement.txt`, 'utf8');
 // About 1-2 pages: the fixture's paragraphs five times over, numbered so they differ.
 const typical = [1, 2, 3, 4, 5].map((n) => own.replace(/\n\n/g, ` (${n}).\n\n`)).join('\n\n');
@@ -91,11 +117,21 @@ const pasted = {};
 for (const [name, text] of [['typical', typical], ['at the limit', atLimit]]) {
   await h.open(page, '#/');
   pasted[name] = { words: text.split(/\s+/).filter(Boolean).length, characters: [...text].length, ...(await paste(page, text)) };
+  await h.open(page, '#/');
+  pasted[name].main = await mainThread(page, text);
+  // The same on the main thread alone (the worker refused), as before the worker.
+  const alone = await h.page(1280, 900);
+  await alone.route(/analysis-worker\.js$/, (route) => route.abort());
+  await h.open(alone, '#/');
+  pasted[name].alone = await mainThread(alone, text);
+  await alone.close();
 }
 for (const [name, r] of Object.entries(pasted)) {
-  const { extra, words, characters, ...timings } = r;
+  const { extra, main, alone, words, characters, ...timings } = r;
   results[`paste a statement, ${name} (${words} words)`] = timings;
-  results[`  of which analysis in wasm (${name})`] = { update: extra };
+  results[`  of which analysis in the worker (${name})`] = { update: extra };
+  results[`  main-thread work, click to column (${name})`] = { update: main };
+  results[`  the same without the worker (${name})`] = { update: alone };
 }
 await page.close();
 await h.close();

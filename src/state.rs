@@ -8,6 +8,7 @@
 //! from a hash: it reuses the analysis when the statement is the one already held,
 //! and analyses it otherwise.
 
+use crate::analysis::wire::Analysed;
 use crate::analysis::{self, Codebook, CorpusAnalysis};
 use crate::location::{self, Location};
 use crate::supplied::{self, StatementProblem, Supplied, TEXT_LOCAL};
@@ -162,6 +163,16 @@ impl State {
         State { view: View::default(), notices: Vec::new(), data, held: Some(held), revision: self.revision + 1 }
     }
 
+    /// [`State::hold`] with the analysis computed elsewhere (the widget's worker,
+    /// [`analysis::wire::analyse_supplied`]); `None` when the message does not fit the
+    /// statement, and the caller then analyses it itself.
+    pub fn hold_analysed(&self, supplied: Supplied, analysed: Analysed, env: &Env) -> Option<State> {
+        let (analysis_ms, encoded) = (analysed.analysis_ms, analysed.encoded.clone());
+        let combined = analysis::bundled().with_analysed(supplied.statement(), analysed, Codebook::bundled())?;
+        let (data, held) = held(supplied, combined, encoded, analysis_ms, env);
+        Some(State { view: View::default(), notices: Vec::new(), data, held: Some(held), revision: self.revision + 1 })
+    }
+
     /// This state without the reader's statement, on the comparison.
     pub fn release(&self) -> State {
         State {
@@ -195,8 +206,19 @@ fn analyse(supplied: Supplied, env: &Env) -> (Data, Rc<Held>) {
     let started = (env.now)();
     let combined = analysis::bundled().with_statement(supplied.statement(), Codebook::bundled());
     let analysis_ms = (env.now)() - started;
-    let words = combined.document(supplied::ID).map_or(0, |d| d.summary.words);
     let encoded = supplied.encode();
+    held(supplied, combined, encoded, analysis_ms, env)
+}
+
+/// The data and the held statement once its analysis is `combined`.
+fn held(
+    supplied: Supplied,
+    combined: CorpusAnalysis<'static>,
+    encoded: String,
+    analysis_ms: f64,
+    env: &Env,
+) -> (Data, Rc<Held>) {
+    let words = combined.document(supplied::ID).map_or(0, |d| d.summary.words);
     let longest = env.page_len + "#/read/yours+international-2020?u=".len() + encoded.len();
     let fits_link = longest <= supplied::RELIABLE_LINK;
     let invisible = supplied.invisible_count();

@@ -184,6 +184,26 @@ globalThis.EncryptionFraming = { mount };
 `;
   await writeFile(join(dir, 'encryption-framing.js'), loader);
   console.log('postbuild: script mount API encryption-framing.js');
+
+  // The analysis of a reader's statement off the main thread (src/ui/analyst.rs): the
+  // same wasm in a module worker, where the widget's entry point mounts nothing.
+  const worker = `// encryption-framing: analyses a reader's statement off the page's main thread (src/ui/analyst.rs).
+import init, { efAnalyse } from './${glueName}';
+
+const ready = init({ module_or_path: new URL('./${wasmName}', import.meta.url) });
+self.onmessage = async (event) => {
+  const { id, title, date, text } = event.data;
+  try {
+    await ready;
+    const bytes = efAnalyse(title, date, text);
+    self.postMessage({ id, bytes }, [bytes.buffer]);
+  } catch (error) {
+    self.postMessage({ id, error: String(error) });
+  }
+};
+`;
+  await writeFile(join(dir, 'analysis-worker.js'), worker);
+  console.log('postbuild: analysis worker analysis-worker.js');
 }
 
 // --- The one-file edition: everything inline, the wasm as base64 passed to init as

@@ -13,6 +13,7 @@ pub mod recurring;
 pub mod segment;
 pub mod summary;
 pub mod tokens;
+pub mod wire;
 
 use crate::corpus::{Body, Statement};
 pub use codebook::{Code, CodeId, Codebook, Target, Theme};
@@ -265,18 +266,25 @@ pub fn analyze_corpus<'a>(statements: &'a [Statement], book: &Codebook) -> Corpu
     CorpusAnalysis { documents, comparison, recurring }
 }
 
-impl CorpusAnalysis<'_> {
+impl<'a> CorpusAnalysis<'a> {
     /// This analysis plus one more statement, appended last: only the new statement
     /// is analysed; the comparison and the talking points are recomputed over all.
     pub fn with_statement(&self, statement: Statement, book: &Codebook) -> Self {
         let analysis = analyze(&statement.body, book);
+        let documents = self.joined(statement, analysis, book);
+        let comparison = summary::compare(&documents, book);
+        let recurring = recurring::find(&documents, book);
+        CorpusAnalysis { documents, comparison, recurring }
+    }
+
+    /// The documents with `statement` (and its analysis) appended last, replacing one
+    /// with the same id.
+    pub(crate) fn joined(&self, statement: Statement, analysis: Analysis, book: &Codebook) -> Vec<Document<'a>> {
         let summary = summary::summarize(&statement, &analysis, book);
         let mut documents = self.documents.clone();
         documents.retain(|d| d.statement.id != statement.id);
         documents.push(Document { statement: std::borrow::Cow::Owned(statement), analysis, summary });
-        let comparison = summary::compare(&documents, book);
-        let recurring = recurring::find(&documents, book);
-        CorpusAnalysis { documents, comparison, recurring }
+        documents
     }
 }
 

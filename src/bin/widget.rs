@@ -4,6 +4,11 @@
 //! element, and nothing happens until the page calls `mount`.
 
 fn main() {
+    // The same wasm runs in the widget's analysis worker (src/ui/analyst.rs), where there
+    // is no page to mount on.
+    if web_sys::window().is_none() {
+        return;
+    }
     encryption_framing::ui::failure::install_panic_hook();
     if let Some(root) = gloo::utils::document().query_selector("#app.ef-root").ok().flatten() {
         root.set_inner_html("");

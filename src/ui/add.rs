@@ -2,8 +2,10 @@
 //! browser with the same codebook and joins the comparison as a marked extra column.
 //! The checks and the link form are in [`crate::supplied`]; this is only the form.
 
+use super::analyst::Analyst;
 use super::ctx::{use_ctx, Ctx};
 use super::storage;
+use crate::analysis::wire::Analysed;
 use crate::state::Held;
 use crate::supplied::{self, InputError};
 use crate::view::View;
@@ -20,6 +22,22 @@ fn show(ctx: &Ctx, keep: bool, state: crate::state::State) -> Option<String> {
     let ctx = ctx.clone();
     gloo::timers::callback::Timeout::new(0, move || ctx.focus("#ef-yours-title")).forget();
     problem
+}
+
+/// This form's analyst: started when the reader first works on the form, so the worker
+/// is ready when the text is.
+enum Slot {
+    NotStarted,
+    Running(Analyst),
+    Unavailable,
+}
+
+impl Slot {
+    fn start(&mut self, base: &str) {
+        if matches!(self, Slot::NotStarted) {
+            *self = Analyst::start(base).map_or(Slot::Unavailable, Slot::Running);
+        }
+    }
 }
 
 /// The form's fields, each a reference into this widget's own form.
@@ -66,6 +84,11 @@ pub fn add_statement() -> Html {
     let dragging = use_state(|| false);
     let kept = use_state(storage::kept);
     let storage_ok = storage::available();
+    let analyst = use_mut_ref(|| Slot::NotStarted);
+    let onfocusin = {
+        let (analyst, page) = (analyst.clone(), ctx.page.clone());
+        Callback::from(move |_: FocusEvent| analyst.borrow_mut().start(&page))
+    };
 
     let load_file = {
         let message = message.clone();
@@ -111,14 +134,34 @@ pub fn add_statement() -> Html {
         })
     };
     let onsubmit = {
-        let (message, fields, ctx) = (message.clone(), fields.clone(), ctx.clone());
+        let (message, fields, ctx, analyst) = (message.clone(), fields.clone(), ctx.clone(), analyst.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match supplied::check(&Fields::value(&fields.title), &Fields::value(&fields.date), &fields.text()) {
-                Ok(s) => match show(&ctx, fields.keep(), ctx.with_statement(s)) {
-                    Some(problem) => message.set(Message::Error(problem)),
-                    None => message.set(Message::None),
-                },
+                Ok(s) => {
+                    let keep = fields.keep();
+                    let done = {
+                        let message = message.clone();
+                        move |problem: Option<String>| message.set(problem.map_or(Message::None, Message::Error))
+                    };
+                    let mut slot = analyst.borrow_mut();
+                    slot.start(&ctx.page);
+                    if let Slot::Running(worker) = &mut *slot {
+                        // Off the main thread; if the worker fails, here after all.
+                        message.set(Message::Info("Analysing your statement…".into()));
+                        let ctx = ctx.clone();
+                        let supplied = s.clone();
+                        worker.analyse(&s, move |bytes| {
+                            let state = bytes
+                                .and_then(|b| Analysed::decode(&b).ok())
+                                .and_then(|a| ctx.with_analysed(supplied.clone(), a))
+                                .unwrap_or_else(|| ctx.with_statement(supplied));
+                            done(show(&ctx, keep, state));
+                        });
+                    } else {
+                        done(show(&ctx, keep, ctx.with_statement(s)));
+                    }
+                }
                 Err(err) => {
                     message.set(Message::Error(err.message()));
                     if let Some(m) = fields.message.cast::<web_sys::HtmlElement>() {
@@ -169,7 +212,7 @@ pub fn add_statement() -> Html {
         Message::Info(m) => html! { <p class="ef-add-info">{ m }</p> },
     };
     let form = html! {
-        <form class={classes!("ef-add-form", dragging.then_some("ef-dragging"))} {onsubmit} {ondragover} {ondragleave} {ondrop} novalidate=true>
+        <form class={classes!("ef-add-form", dragging.then_some("ef-dragging"))} {onsubmit} {onfocusin} {ondragover} {ondragleave} {ondrop} novalidate=true>
             <p class="ef-privacy">
                 { "Nothing leaves your browser: the text is analysed here and sent nowhere. It is stored only if you tick “Keep”. A link to the comparison carries the text inside the link, after the #, which browsers never send to a server." }
             </p>

@@ -144,6 +144,16 @@ impl Ctx {
         self.state(&View::default()).hold(supplied, &browser::env(self.page.len()))
     }
 
+    /// [`Ctx::with_statement`] with the analysis made by the widget's worker; `None` when
+    /// its message does not fit the statement.
+    pub fn with_analysed(
+        &self,
+        supplied: crate::supplied::Supplied,
+        analysed: crate::analysis::wire::Analysed,
+    ) -> Option<State> {
+        self.state(&View::default()).hold_analysed(supplied, analysed, &browser::env(self.page.len()))
+    }
+
     /// The state without the reader's statement.
     pub fn without_statement(&self) -> State {
         self.state(&View::default()).release()

@@ -9,6 +9,7 @@
 
 mod actions;
 mod add;
+pub mod analyst;
 mod body;
 mod browser;
 mod builder;

@@ -76,6 +76,35 @@ test('a pasted statement appears as a marked column with frames and quotes, in t
   await p.close();
 });
 
+test('a pasted statement is analysed off the main thread in the widget\'s worker, and alike where no worker can start', async () => {
+  const column = (p) => p.locator('.ef-row').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('.ef-cell')[5]?.textContent));
+  const p = await h.page(1280);
+  const workers = [];
+  p.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+  await h.open(p);
+  await add(p, OWN, { title: 'Worker', date: '2023-03-14' });
+  await p.locator('#ef-yours-title').waitFor();
+  assert.deepEqual(workers, ['/analysis-worker.js'], 'one worker, the widget\'s own');
+  const viaWorker = { column: await column(p), url: new URL(p.url()).hash };
+  assert.ok(viaWorker.column.filter(Boolean).length >= 3, 'the column is there');
+  await p.close();
+  // A page where the worker cannot load (a policy, a failing network): the same result.
+  const alone = await start();
+  try {
+    const q = await alone.page(1280);
+    await q.route(/analysis-worker\.js$/, (route) => route.abort());
+    await alone.open(q);
+    await add(q, OWN, { title: 'Worker', date: '2023-03-14' });
+    await q.locator('#ef-yours-title').waitFor();
+    assert.deepEqual(await column(q), viaWorker.column, 'the same frames and quotes');
+    assert.equal(new URL(q.url()).hash, viaWorker.url, 'the same link');
+    assert.deepEqual(alone.errors.filter((e) => !/analysis-worker|Failed to load|ERR_FAILED/.test(e)), []);
+    assert.deepEqual(alone.foreign, []);
+  } finally {
+    await alone.close();
+  }
+});
+
 test('a share link opened in a fresh browser reproduces the comparison with the statement', async () => {
   const p = await h.open(await h.page());
   await add(p, OWN, { title: 'Shared reply' });

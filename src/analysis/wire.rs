@@ -1,0 +1,343 @@
+//! The analysis of a reader's statement as bytes, so that it can be computed off the
+//! main thread (the widget's Web Worker runs [`analyse_supplied`] and posts the bytes back)
+//! and rebuilt where it is shown ([`Analysed::decode`]). A compact, versioned format of
+//! LEB128 numbers and length-prefixed strings: no serde, so the widget's wasm carries no
+//! deserializer. Decoding never panics; anything malformed is an error, and the widget
+//! then analyses on its own thread instead.
+
+use super::recurring::{Occurrence, Recurring, TalkingPoint, Words};
+use super::{Analysis, CodeId, Codebook, CorpusAnalysis, Evidence, Sentence, Source, Target, Theme};
+use crate::supplied::{self, Supplied};
+
+/// The first byte of every message; bump it when the layout changes.
+const VERSION: u8 = 1;
+
+/// What the worker computes for a reader's statement: everything the widget needs beside
+/// the bundled analysis, except the cheap summaries, which [`CorpusAnalysis::with_analysed`]
+/// recomputes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysed {
+    /// The statement's own analysis.
+    pub analysis: Analysis,
+    /// The talking points of the bundled statements and this one together.
+    pub recurring: Recurring,
+    /// The link form of the statement ([`Supplied::encode`]).
+    pub encoded: String,
+    /// How long the analysis took where it ran, in milliseconds.
+    pub analysis_ms: f64,
+}
+
+/// Analyses `supplied` beside the bundled corpus and returns the message for the widget:
+/// what the worker runs. `now` is a clock in milliseconds.
+pub fn analyse_supplied(supplied: &Supplied, now: &dyn Fn() -> f64) -> Vec<u8> {
+    // The bundled corpus is analysed once per worker, before the clock starts: the time
+    // reported is this statement's, as on the main thread.
+    let (bundled, book) = (super::bundled(), Codebook::bundled());
+    let started = now();
+    let combined = bundled.with_statement(supplied.statement(), book);
+    let analysis_ms = now() - started;
+    let analysis = combined
+        .document(supplied::ID)
+        .map_or_else(|| Analysis { sentences: Vec::new(), words: Words::default() }, |d| d.analysis.clone());
+    Analysed { analysis, recurring: combined.recurring, encoded: supplied.encode(), analysis_ms }.encode()
+}
+
+/// Why a message could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WireError {
+    Version(Option<u8>),
+    Truncated,
+    Invalid,
+}
+
+impl Analysed {
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer(vec![VERSION]);
+        w.num(self.analysis.sentences.len());
+        for s in &self.analysis.sentences {
+            w.num(s.start);
+            w.num(s.end);
+            w.num(s.block);
+            w.num(usize::from(s.heading));
+            w.num(s.words);
+            w.num(s.themes.len());
+            for t in &s.themes {
+                w.num(Theme::ALL.iter().position(|x| x == t).unwrap_or(0));
+            }
+            w.num(s.codes.len());
+            for c in &s.codes {
+                w.num(usize::from(c.0));
+            }
+            w.num(s.evidence.len());
+            for e in &s.evidence {
+                match e.target {
+                    Target::Theme(t) => w.num(Theme::ALL.iter().position(|x| *x == t).unwrap_or(0) << 1),
+                    Target::Code(c) => w.num((usize::from(c.0) << 1) | 1),
+                }
+                match e.source {
+                    Source::Rule(r) => {
+                        w.num(0);
+                        w.num(usize::from(r));
+                    }
+                    Source::LeadIn { sentence } => {
+                        w.num(1);
+                        w.num(sentence);
+                    }
+                    Source::Context { sentence, rule } => {
+                        w.num(2);
+                        w.num(sentence);
+                        w.num(usize::from(rule));
+                    }
+                }
+                w.num(e.start);
+                w.num(e.end);
+                w.num(usize::from(e.quoted));
+            }
+        }
+        let words = &self.analysis.words;
+        w.num(words.words.len());
+        for &(start, end, hash, sentence) in &words.words {
+            w.num(start);
+            w.num(end);
+            w.u64(hash);
+            w.num(sentence);
+        }
+        w.num(words.stems.len());
+        for stems in &words.stems {
+            w.num(stems.len());
+            for &h in stems {
+                w.u64(h);
+            }
+        }
+        for list in [&self.recurring.passages, &self.recurring.claims] {
+            w.num(list.len());
+            for t in list {
+                w.str(&t.id);
+                w.str(&t.label);
+                w.num(t.code.map_or(0, |c| usize::from(c.0) + 1));
+                w.num(t.occurrences.len());
+                for o in &t.occurrences {
+                    w.str(&o.doc);
+                    w.num(o.start);
+                    w.num(o.end);
+                    w.num(o.sentences.len());
+                    for &s in &o.sentences {
+                        w.num(s);
+                    }
+                    w.num(usize::from(o.similarity));
+                }
+            }
+        }
+        w.str(&self.encoded);
+        w.u64(self.analysis_ms.to_bits());
+        w.0
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Analysed, WireError> {
+        match bytes.first() {
+            Some(&VERSION) => {}
+            other => return Err(WireError::Version(other.copied())),
+        }
+        let mut r = Reader { bytes, at: 1 };
+        let mut sentences = Vec::new();
+        for _ in 0..r.len()? {
+            let (start, end, block) = (r.num()?, r.num()?, r.num()?);
+            let heading = r.flag()?;
+            let words = r.num()?;
+            let mut themes = Vec::new();
+            for _ in 0..r.len()? {
+                let i = r.num()?;
+                themes.push(r.theme(i)?);
+            }
+            let mut codes = Vec::new();
+            for _ in 0..r.len()? {
+                codes.push(r.code()?);
+            }
+            let mut evidence = Vec::new();
+            for _ in 0..r.len()? {
+                let tag = r.num()?;
+                let target = if tag & 1 == 0 {
+                    Target::Theme(r.theme(tag >> 1)?)
+                } else {
+                    Target::Code(CodeId(u16::try_from(tag >> 1).map_err(|_| WireError::Invalid)?))
+                };
+                let source = match r.num()? {
+                    0 => Source::Rule(r.u16()?),
+                    1 => Source::LeadIn { sentence: r.num()? },
+                    2 => Source::Context { sentence: r.num()?, rule: r.u16()? },
+                    _ => return Err(WireError::Invalid),
+                };
+                let (start, end) = (r.num()?, r.num()?);
+                evidence.push(Evidence { target, source, start, end, quoted: r.flag()? });
+            }
+            sentences.push(Sentence { start, end, block, heading, themes, codes, evidence, words });
+        }
+        let mut words = Words::default();
+        for _ in 0..r.len()? {
+            words.words.push((r.num()?, r.num()?, r.u64()?, r.num()?));
+        }
+        for _ in 0..r.len()? {
+            let mut stems = Vec::new();
+            for _ in 0..r.len()? {
+                stems.push(r.u64()?);
+            }
+            words.stems.push(stems);
+        }
+        let mut recurring = Recurring::default();
+        for list in [&mut recurring.passages, &mut recurring.claims] {
+            for _ in 0..r.len()? {
+                let (id, label) = (r.str()?, r.str()?);
+                let code = match r.num()? {
+                    0 => None,
+                    n => Some(CodeId(u16::try_from(n - 1).map_err(|_| WireError::Invalid)?)),
+                };
+                let mut occurrences = Vec::new();
+                for _ in 0..r.len()? {
+                    let doc = r.str()?;
+                    let (start, end) = (r.num()?, r.num()?);
+                    let mut sentences = Vec::new();
+                    for _ in 0..r.len()? {
+                        sentences.push(r.num()?);
+                    }
+                    let similarity = u8::try_from(r.num()?).map_err(|_| WireError::Invalid)?;
+                    occurrences.push(Occurrence { doc, start, end, sentences, similarity });
+                }
+                list.push(TalkingPoint { id, label, code, occurrences });
+            }
+        }
+        let encoded = r.str()?;
+        let analysis_ms = f64::from_bits(r.u64()?);
+        if r.at != bytes.len() {
+            return Err(WireError::Invalid);
+        }
+        Ok(Analysed { analysis: Analysis { sentences, words }, recurring, encoded, analysis_ms })
+    }
+}
+
+impl<'a> CorpusAnalysis<'a> {
+    /// This analysis plus a reader's statement analysed elsewhere ([`analyse_supplied`]):
+    /// the same result as [`CorpusAnalysis::with_statement`], with only the summaries and
+    /// the comparison computed here. Offsets are checked against the statement's text, so
+    /// a message for another text is refused rather than shown.
+    pub fn with_analysed(
+        &self,
+        statement: crate::corpus::Statement,
+        analysed: Analysed,
+        book: &Codebook,
+    ) -> Option<Self> {
+        let text = &statement.body.text;
+        let fits = |start: usize, end: usize| start <= end && text.get(start..end).is_some();
+        let sentences = &analysed.analysis.sentences;
+        let known = |t: Target| match t {
+            Target::Theme(_) => true,
+            Target::Code(c) => c.index() < book.codes.len(),
+        };
+        let valid = sentences.iter().all(|s| {
+            fits(s.start, s.end)
+                && s.codes.iter().all(|&c| known(Target::Code(c)))
+                && s.evidence.iter().all(|e| {
+                    fits(e.start, e.end)
+                        && known(e.target)
+                        && e.rule(book).is_some() == !matches!(e.source, Source::LeadIn { .. })
+                        && match e.source {
+                            Source::LeadIn { sentence } | Source::Context { sentence, .. } => {
+                                sentence < sentences.len()
+                            }
+                            Source::Rule(_) => true,
+                        }
+                })
+        }) && analysed.analysis.words.words.iter().all(|&(s, e, _, i)| fits(s, e) && i < sentences.len());
+        if !valid {
+            return None;
+        }
+        let documents = self.joined(statement, analysed.analysis, book);
+        let comparison = super::summary::compare(&documents, book);
+        Some(CorpusAnalysis { documents, comparison, recurring: analysed.recurring })
+    }
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u64(&mut self, mut n: u64) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.0.push(byte);
+                return;
+            }
+            self.0.push(byte | 0x80);
+        }
+    }
+
+    fn num(&mut self, n: usize) {
+        self.u64(n as u64);
+    }
+
+    fn str(&mut self, s: &str) {
+        self.num(s.len());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn u64(&mut self) -> Result<u64, WireError> {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.bytes.get(self.at).ok_or(WireError::Truncated)?;
+            self.at += 1;
+            n |= u64::from(byte & 0x7f).checked_shl(shift).ok_or(WireError::Invalid)?;
+            if byte & 0x80 == 0 {
+                return Ok(n);
+            }
+        }
+        Err(WireError::Invalid)
+    }
+
+    fn num(&mut self) -> Result<usize, WireError> {
+        usize::try_from(self.u64()?).map_err(|_| WireError::Invalid)
+    }
+
+    /// A count of items that follow: never more than the bytes left, so a damaged
+    /// message cannot make the reader allocate or loop without end.
+    fn len(&mut self) -> Result<usize, WireError> {
+        let n = self.num()?;
+        if n > self.bytes.len() - self.at {
+            return Err(WireError::Truncated);
+        }
+        Ok(n)
+    }
+
+    fn u16(&mut self) -> Result<u16, WireError> {
+        u16::try_from(self.num()?).map_err(|_| WireError::Invalid)
+    }
+
+    fn flag(&mut self) -> Result<bool, WireError> {
+        match self.num()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(WireError::Invalid),
+        }
+    }
+
+    fn theme(&self, i: usize) -> Result<Theme, WireError> {
+        Theme::ALL.get(i).copied().ok_or(WireError::Invalid)
+    }
+
+    fn code(&mut self) -> Result<CodeId, WireError> {
+        Ok(CodeId(self.u16()?))
+    }
+
+    fn str(&mut self) -> Result<String, WireError> {
+        let n = self.len()?;
+        let s = std::str::from_utf8(&self.bytes[self.at..self.at + n]).map_err(|_| WireError::Invalid)?;
+        self.at += n;
+        Ok(s.to_string())
+    }
+}

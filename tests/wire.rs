@@ -1,0 +1,84 @@
+//! The analysis of a reader's statement computed off the main thread: the worker's
+//! message (`analysis::wire`) rebuilds exactly the analysis the widget would compute
+//! itself, and a damaged or mismatched message is refused, never shown, never a panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use encryption_framing::analysis::wire::{analyse_supplied, Analysed, WireError};
+use encryption_framing::analysis::{self, Codebook};
+use encryption_framing::supplied::Supplied;
+
+fn statement(text: &str) -> Supplied {
+    Supplied { title: "A minister's speech".into(), date: None, text: text.into() }
+}
+
+/// A statement that exercises every label source: rules, list lead-ins, context.
+fn speech() -> Supplied {
+    statement(
+        "Encryption is a vital part of online life. It protects the personal data of citizens.\n\n\
+         However, terrorists are increasingly exploiting these technologies to hide from the police. \
+         The police are unable to read the messages of suspects.\n\n\
+         We call on technology companies to:\n\n\
+         - work with law enforcement\n\
+         - design their services for safety\n\n\
+         Privacy is a basic human right, and we do not want a backdoor. \
+         This is not about weakening encryption: it is about lawful access with a warrant signed by a judge.",
+    )
+}
+
+#[test]
+fn the_message_rebuilds_the_analysis_the_widget_computes_itself() {
+    let book = Codebook::bundled();
+    for supplied in [speech(), statement(&analysis::bundled().documents[0].statement.body.text), statement("")] {
+        let bytes = analyse_supplied(&supplied, &|| 0.0);
+        let analysed = Analysed::decode(&bytes).expect("the worker's message reads back");
+        assert_eq!(analysed.encode(), bytes, "decode and encode are inverse");
+        assert_eq!(analysed.encoded, supplied.encode(), "the link form travels with it");
+        let here = analysis::bundled().with_statement(supplied.statement(), book);
+        let there = analysis::bundled().with_analysed(supplied.statement(), analysed, book).expect("a valid message");
+        assert_eq!(there.documents.len(), here.documents.len());
+        for (a, b) in there.documents.iter().zip(&here.documents) {
+            assert_eq!(a.statement.id, b.statement.id);
+            assert_eq!(a.statement.body.text, b.statement.body.text);
+            assert_eq!(a.analysis, b.analysis);
+            assert_eq!(a.summary, b.summary);
+        }
+        assert_eq!(there.comparison, here.comparison);
+        assert_eq!(there.recurring, here.recurring);
+    }
+    // The speech's labels really are all there: rules, a lead-in and a context label.
+    let bytes = analyse_supplied(&speech(), &|| 0.0);
+    let a = Analysed::decode(&bytes).unwrap().analysis;
+    let sources: Vec<_> =
+        a.sentences.iter().flat_map(|s| s.evidence.iter().map(|e| std::mem::discriminant(&e.source))).collect();
+    assert!(sources.len() > 10, "{sources:?}");
+    assert!(sources.windows(2).any(|w| w[0] != w[1]), "more than one kind of evidence");
+}
+
+#[test]
+fn a_damaged_or_foreign_message_is_refused_never_shown() {
+    let book = Codebook::bundled();
+    let supplied = speech();
+    let bytes = analyse_supplied(&supplied, &|| 1.5);
+    assert_eq!(Analysed::decode(&[]), Err(WireError::Version(None)));
+    assert_eq!(Analysed::decode(&[9, 0]), Err(WireError::Version(Some(9))));
+    // Every truncation is an error.
+    for n in 1..bytes.len() {
+        assert!(Analysed::decode(&bytes[..n]).is_err(), "cut at {n}");
+    }
+    // Every single-byte change either fails to read or is checked against the text.
+    for i in 1..bytes.len() {
+        for flip in [0x01u8, 0x40, 0x80, 0xff] {
+            let mut damaged = bytes.clone();
+            damaged[i] ^= flip;
+            if let Ok(a) = Analysed::decode(&damaged) {
+                let _ = analysis::bundled().with_analysed(supplied.statement(), a, book);
+            }
+        }
+    }
+    // The analysis of another text does not fit this one.
+    let other = Analysed::decode(&bytes).unwrap();
+    let short = statement("Encryption matters.");
+    assert!(analysis::bundled().with_analysed(short.statement(), other, book).is_none());
+    // A huge count in a tiny message is refused before anything is allocated.
+    assert_eq!(Analysed::decode(&[1, 0xff, 0xff, 0xff, 0xff, 0x0f]), Err(WireError::Truncated));
+}
