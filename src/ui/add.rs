@@ -133,35 +133,39 @@ pub fn add_statement() -> Html {
             });
         })
     };
+    // Analyses a statement (and keeps it, when asked) and shows it: off the main thread
+    // in this form's worker, or here where there is none or it fails.
+    let compare = {
+        let (message, ctx, analyst) = (message.clone(), ctx.clone(), analyst.clone());
+        Callback::from(move |(s, keep): (supplied::Supplied, bool)| {
+            let done = {
+                let message = message.clone();
+                move |problem: Option<String>| message.set(problem.map_or(Message::None, Message::Error))
+            };
+            let mut slot = analyst.borrow_mut();
+            slot.start(&ctx.page);
+            if let Slot::Running(worker) = &mut *slot {
+                message.set(Message::Info("Analysing your statement…".into()));
+                let ctx = ctx.clone();
+                let supplied = s.clone();
+                worker.analyse(&s, move |bytes| {
+                    let state = bytes
+                        .and_then(|b| Analysed::decode(&b).ok())
+                        .and_then(|a| ctx.with_analysed(supplied.clone(), a))
+                        .unwrap_or_else(|| ctx.with_statement(supplied));
+                    done(show(&ctx, keep, state));
+                });
+            } else {
+                done(show(&ctx, keep, ctx.with_statement(s)));
+            }
+        })
+    };
     let onsubmit = {
-        let (message, fields, ctx, analyst) = (message.clone(), fields.clone(), ctx.clone(), analyst.clone());
+        let (message, fields, compare) = (message.clone(), fields.clone(), compare.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match supplied::check(&Fields::value(&fields.title), &Fields::value(&fields.date), &fields.text()) {
-                Ok(s) => {
-                    let keep = fields.keep();
-                    let done = {
-                        let message = message.clone();
-                        move |problem: Option<String>| message.set(problem.map_or(Message::None, Message::Error))
-                    };
-                    let mut slot = analyst.borrow_mut();
-                    slot.start(&ctx.page);
-                    if let Slot::Running(worker) = &mut *slot {
-                        // Off the main thread; if the worker fails, here after all.
-                        message.set(Message::Info("Analysing your statement…".into()));
-                        let ctx = ctx.clone();
-                        let supplied = s.clone();
-                        worker.analyse(&s, move |bytes| {
-                            let state = bytes
-                                .and_then(|b| Analysed::decode(&b).ok())
-                                .and_then(|a| ctx.with_analysed(supplied.clone(), a))
-                                .unwrap_or_else(|| ctx.with_statement(supplied));
-                            done(show(&ctx, keep, state));
-                        });
-                    } else {
-                        done(show(&ctx, keep, ctx.with_statement(s)));
-                    }
-                }
+                Ok(s) => compare.emit((s, fields.keep())),
                 Err(err) => {
                     message.set(Message::Error(err.message()));
                     if let Some(m) = fields.message.cast::<web_sys::HtmlElement>() {
@@ -255,7 +259,7 @@ pub fn add_statement() -> Html {
             if let Some(h) = held.clone() {
                 <HeldSummary held={h} kept={kept.clone()} />
             } else if let Some(k) = (*kept).clone() {
-                <KeptOffer supplied={k} kept={kept.clone()} />
+                <KeptOffer supplied={k} kept={kept.clone()} compare={compare.clone()} />
             }
             <details class="ef-add-details">
                 <summary>{ summary_label }</summary>
@@ -334,17 +338,16 @@ fn held_summary(props: &HeldProps) -> Html {
 struct KeptProps {
     supplied: supplied::Supplied,
     kept: UseStateHandle<Option<supplied::Supplied>>,
+    /// The form's way to analyse and show a statement (and whether to keep it).
+    compare: Callback<(supplied::Supplied, bool)>,
 }
 
 /// A statement kept on this device earlier, offered (never added without asking).
 #[function_component(KeptOffer)]
 fn kept_offer(props: &KeptProps) -> Html {
-    let ctx = use_ctx();
     let show_it = {
-        let s = props.supplied.clone();
-        Callback::from(move |_| {
-            show(&ctx, false, ctx.with_statement(s.clone()));
-        })
+        let (s, compare) = (props.supplied.clone(), props.compare.clone());
+        Callback::from(move |_| compare.emit((s.clone(), false)))
     };
     let forget = {
         let kept = props.kept.clone();
