@@ -168,6 +168,10 @@ impl State {
     /// statement, and the caller then analyses it itself.
     pub fn hold_analysed(&self, supplied: Supplied, analysed: Analysed, env: &Env) -> Option<State> {
         let (analysis_ms, encoded) = (analysed.analysis_ms, analysed.encoded.clone());
+        // The link form must be this statement's: it is what links carry and "Keep" stores.
+        if Supplied::decode(&encoded).as_ref() != Ok(&supplied) {
+            return None;
+        }
         let combined = analysis::bundled().with_analysed(supplied.statement(), analysed, Codebook::bundled())?;
         let (data, held) = held(supplied, combined, encoded, analysis_ms, env);
         Some(State { view: View::default(), notices: Vec::new(), data, held: Some(held), revision: self.revision + 1 })

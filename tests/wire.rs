@@ -4,8 +4,34 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use encryption_framing::analysis::wire::{analyse_supplied, Analysed, WireError};
-use encryption_framing::analysis::{self, Codebook};
+use encryption_framing::analysis::{self, Codebook, CorpusAnalysis, Source};
+use encryption_framing::state::{Env, State};
 use encryption_framing::supplied::Supplied;
+
+/// Whether everything the views slice or index is in range: what must hold for any
+/// analysis the widget accepts, whatever a message said.
+fn renderable(a: &CorpusAnalysis) -> bool {
+    a.documents.iter().all(|d| {
+        let text = &d.statement.body.text;
+        let n = d.analysis.sentences.len();
+        d.analysis.sentences.iter().all(|s| {
+            text.get(s.start..s.end).is_some()
+                && s.block < d.statement.body.blocks.len()
+                && s.evidence.iter().all(|e| {
+                    text.get(e.start..e.end).is_some()
+                        && match e.source {
+                            Source::LeadIn { sentence } | Source::Context { sentence, .. } => sentence < n,
+                            Source::Rule(_) => true,
+                        }
+                })
+        })
+    }) && a.recurring.passages.iter().chain(&a.recurring.claims).flat_map(|t| &t.occurrences).all(|o| {
+        a.document(&o.doc).is_some_and(|d| {
+            d.statement.body.text.get(o.start..o.end).is_some()
+                && o.sentences.iter().all(|&s| s < d.analysis.sentences.len())
+        })
+    })
+}
 
 fn statement(text: &str) -> Supplied {
     Supplied { title: "A minister's speech".into(), date: None, text: text.into() }
@@ -65,20 +91,42 @@ fn a_damaged_or_foreign_message_is_refused_never_shown() {
     for n in 1..bytes.len() {
         assert!(Analysed::decode(&bytes[..n]).is_err(), "cut at {n}");
     }
-    // Every single-byte change either fails to read or is checked against the text.
+    // A message from another build of the widget (its fingerprint differs).
+    let mut other_build = bytes.clone();
+    other_build[1] ^= 0x01;
+    assert_eq!(Analysed::decode(&other_build), Err(WireError::Build));
+    // Every single-byte change fails to read, is refused, or leaves an analysis whose
+    // every slice and index is in range (a label may differ, nothing can break).
+    let (mut refused, mut accepted) = (0, 0);
     for i in 1..bytes.len() {
-        for flip in [0x01u8, 0x40, 0x80, 0xff] {
+        for flip in [0x01u8, 0xff] {
             let mut damaged = bytes.clone();
             damaged[i] ^= flip;
-            if let Ok(a) = Analysed::decode(&damaged) {
-                let _ = analysis::bundled().with_analysed(supplied.statement(), a, book);
+            let Ok(a) = Analysed::decode(&damaged) else {
+                refused += 1;
+                continue;
+            };
+            match State::new().hold_analysed(supplied.clone(), a, &Env::none()) {
+                None => refused += 1,
+                Some(state) => {
+                    accepted += 1;
+                    assert!(renderable(&state.data), "byte {i} ^ {flip:#x} was accepted with offsets out of range");
+                }
             }
         }
     }
+    assert!(refused > accepted, "refused {refused}, accepted {accepted}");
+    // The link form must be this statement's: it is what links carry and "Keep" stores.
+    let mut wrong_link = Analysed::decode(&bytes).unwrap();
+    wrong_link.encoded = statement("Another text.").encode();
+    assert!(State::new().hold_analysed(supplied.clone(), wrong_link, &Env::none()).is_none());
     // The analysis of another text does not fit this one.
     let other = Analysed::decode(&bytes).unwrap();
     let short = statement("Encryption matters.");
     assert!(analysis::bundled().with_analysed(short.statement(), other, book).is_none());
     // A huge count in a tiny message is refused before anything is allocated.
-    assert_eq!(Analysed::decode(&[1, 0xff, 0xff, 0xff, 0xff, 0x0f]), Err(WireError::Truncated));
+    let header = 2 + bytes[1..].iter().position(|&b| b < 0x80).unwrap();
+    let mut huge = bytes[..header].to_vec();
+    huge.extend([0xff, 0xff, 0xff, 0xff, 0x0f]);
+    assert_eq!(Analysed::decode(&huge), Err(WireError::Truncated));
 }

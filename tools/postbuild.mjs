@@ -45,23 +45,36 @@ let bootCode;
   // at once and shows it until the wasm replaces it with the same markup.
   const views = JSON.parse(execFileSync('cargo', ['run', '--offline', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', 'views', join(dir, 'views')],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  // The embed flags follow src/embed.rs (parse_query) and the view follows page_start:
+  // inside a pym.js frame with no hash of its own, the article's #ef= link names it.
   bootCode = `(function () {
-  var h = location.hash.replace(/^#\\/?(v1\\/)?/, '');
-  var embed = /[?&](embed|childId)=/.test(location.search);
+  var q = new URLSearchParams(location.search);
+  var child = q.get('childId'), flag = q.get('embed'), parent = q.get('parentUrl') || '';
+  var pym = !!child && /^[A-Za-z0-9._:-]{1,100}$/.test(child);
+  var embed = pym || (flag !== null && /^(1|true|yes|)$/.test(flag));
+  var raw = location.hash;
+  if ((!raw || raw === '#') && pym && /^https?:\\/\\//.test(parent) && parent.indexOf('#') >= 0) {
+    var ef = new URLSearchParams(parent.slice(parent.indexOf('#') + 1)).get('ef');
+    if (ef !== null) raw = '#' + ef;
+  }
+  var h = raw.replace(/^#\\/?(v1\\/)?/, '');
   if (!h && !embed) return;
   document.documentElement.classList.add('ef-deep');
   var t = ${JSON.stringify(titles)};
   var v = ${JSON.stringify(views)};
   var path = h.split('?')[0];
   var m = /^read\\/([^?]+)/.exec(path);
-  var names = m ? m[1].split('+').map(function (id) { return t[decodeURIComponent(id)]; }).filter(Boolean) : [];
+  var own = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; };
+  var names = m ? m[1].split('+').map(function (id) {
+    try { return own(t, decodeURIComponent(id)); } catch (_) { return undefined; }
+  }).filter(Boolean) : [];
   var what = names.length ? 'the ' + names.join(' and the ')
     : /^talking-points/.test(path) ? 'the talking points' : /^method/.test(path) ? 'the method'
     : /^search/.test(path) ? 'the search' : 'the comparison';
   // The view's own first render when it was written at build time (exact), else the
   // render of its view without the link's selections, under the notice (base).
   var pre = embed ? 'embed:' : '';
-  var exact = v[pre + h], file = exact || (path && v[pre + path]);
+  var exact = own(v, pre + h), file = exact || (path && own(v, pre + path));
   var view = file && /^https?:$/.test(location.protocol) && window.fetch
     ? fetch(new URL('views/' + file, document.baseURI).href).then(function (r) { return r.ok ? r.text() : null; }, function () { return null; })
     : null;
@@ -69,6 +82,9 @@ let bootCode;
     var app = document.getElementById('app');
     var copy = app && app.querySelector('.ef-prerendered');
     if (!copy) return;
+    // An embed code's fixed colours, before anything shows (the widget sets the same).
+    var scheme = q.get('scheme');
+    if (scheme === 'light' || scheme === 'dark') app.setAttribute('data-color-scheme', scheme);
     var p = document.createElement('p');
     p.className = 'ef-opening';
     p.setAttribute('role', 'status');

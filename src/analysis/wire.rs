@@ -12,6 +12,20 @@ use crate::supplied::{self, Supplied};
 /// The first byte of every message; bump it when the layout changes.
 const VERSION: u8 = 1;
 
+/// The build a message comes from: the codebook, the corpus and the crate's version. A
+/// worker script left in a cache by an earlier build answers with another fingerprint,
+/// and its message is refused.
+pub fn fingerprint() -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let sources = crate::corpus::FILES.iter().map(|(_, text)| *text);
+    for part in [super::codebook::SOURCE, env!("CARGO_PKG_VERSION")].into_iter().chain(sources) {
+        for b in part.bytes().chain([0xff]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 /// What the worker computes for a reader's statement: everything the widget needs beside
 /// the bundled analysis, except the cheap summaries, which [`CorpusAnalysis::with_analysed`]
 /// recomputes.
@@ -46,6 +60,8 @@ pub fn analyse_supplied(supplied: &Supplied, now: &dyn Fn() -> f64) -> Vec<u8> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WireError {
     Version(Option<u8>),
+    /// From another build of the widget.
+    Build,
     Truncated,
     Invalid,
 }
@@ -53,6 +69,7 @@ pub enum WireError {
 impl Analysed {
     pub fn encode(&self) -> Vec<u8> {
         let mut w = Writer(vec![VERSION]);
+        w.u64(fingerprint());
         w.num(self.analysis.sentences.len());
         for s in &self.analysis.sentences {
             w.num(s.start);
@@ -139,6 +156,9 @@ impl Analysed {
             other => return Err(WireError::Version(other.copied())),
         }
         let mut r = Reader { bytes, at: 1 };
+        if r.u64()? != fingerprint() {
+            return Err(WireError::Build);
+        }
         let mut sentences = Vec::new();
         for _ in 0..r.len()? {
             let (start, end, block) = (r.num()?, r.num()?, r.num()?);
@@ -217,8 +237,10 @@ impl Analysed {
 impl<'a> CorpusAnalysis<'a> {
     /// This analysis plus a reader's statement analysed elsewhere ([`analyse_supplied`]):
     /// the same result as [`CorpusAnalysis::with_statement`], with only the summaries and
-    /// the comparison computed here. Offsets are checked against the statement's text, so
-    /// a message for another text is refused rather than shown.
+    /// the comparison computed here. `None` unless everything the views slice or index
+    /// fits: every sentence, evidence and word offset and block in the statement's text,
+    /// every code and rule in the codebook, every talking point's occurrence in its
+    /// document (the caller also checks that the link form is this statement's).
     pub fn with_analysed(
         &self,
         statement: crate::corpus::Statement,
@@ -232,8 +254,10 @@ impl<'a> CorpusAnalysis<'a> {
             Target::Theme(_) => true,
             Target::Code(c) => c.index() < book.codes.len(),
         };
+        let blocks = statement.body.blocks.len();
         let valid = sentences.iter().all(|s| {
             fits(s.start, s.end)
+                && s.block < blocks
                 && s.codes.iter().all(|&c| known(Target::Code(c)))
                 && s.evidence.iter().all(|e| {
                     fits(e.start, e.end)
@@ -251,6 +275,21 @@ impl<'a> CorpusAnalysis<'a> {
             return None;
         }
         let documents = self.joined(statement, analysed.analysis, book);
+        let recurring = &analysed.recurring;
+        let placed = recurring.passages.iter().chain(&recurring.claims).flat_map(|t| &t.occurrences).all(|o| {
+            documents.iter().find(|d| d.statement.id == o.doc).is_some_and(|d| {
+                o.start <= o.end
+                    && d.statement.body.text.get(o.start..o.end).is_some()
+                    && o.sentences.iter().all(|&s| s < d.analysis.sentences.len())
+            })
+        }) && recurring
+            .passages
+            .iter()
+            .chain(&recurring.claims)
+            .all(|t| t.code.is_none_or(|c| c.index() < book.codes.len()));
+        if !placed {
+            return None;
+        }
         let comparison = super::summary::compare(&documents, book);
         Some(CorpusAnalysis { documents, comparison, recurring: analysed.recurring })
     }

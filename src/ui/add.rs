@@ -2,7 +2,7 @@
 //! browser with the same codebook and joins the comparison as a marked extra column.
 //! The checks and the link form are in [`crate::supplied`]; this is only the form.
 
-use super::analyst::Analyst;
+use super::analyst::Slot;
 use super::ctx::{use_ctx, Ctx};
 use super::storage;
 use crate::analysis::wire::Analysed;
@@ -22,22 +22,6 @@ fn show(ctx: &Ctx, keep: bool, state: crate::state::State) -> Option<String> {
     let ctx = ctx.clone();
     gloo::timers::callback::Timeout::new(0, move || ctx.focus("#ef-yours-title")).forget();
     problem
-}
-
-/// This form's analyst: started when the reader first works on the form, so the worker
-/// is ready when the text is.
-enum Slot {
-    NotStarted,
-    Running(Analyst),
-    Unavailable,
-}
-
-impl Slot {
-    fn start(&mut self, base: &str) {
-        if matches!(self, Slot::NotStarted) {
-            *self = Analyst::start(base).map_or(Slot::Unavailable, Slot::Running);
-        }
-    }
 }
 
 /// The form's fields, each a reference into this widget's own form.
@@ -84,7 +68,7 @@ pub fn add_statement() -> Html {
     let dragging = use_state(|| false);
     let kept = use_state(storage::kept);
     let storage_ok = storage::available();
-    let analyst = use_mut_ref(|| Slot::NotStarted);
+    let analyst = ctx.analyst.clone();
     let onfocusin = {
         let (analyst, page) = (analyst.clone(), ctx.page.clone());
         Callback::from(move |_: FocusEvent| analyst.borrow_mut().start(&page))

@@ -27,6 +27,28 @@ pub fn ef_analyse(title: &str, date: &str, text: &str) -> Vec<u8> {
 
 type Reply = Box<dyn FnOnce(Option<Vec<u8>>)>;
 
+/// How long a statement may take in the worker before the widget gives up on it and
+/// analyses here (a worker that was killed or never started answers nothing at all).
+const PATIENCE_MS: u32 = 10_000;
+
+/// A widget's analyst: started when the reader first works on its form, so the worker
+/// is ready when the text is; it lives as long as the widget (adding a statement
+/// re-creates the form, not the worker).
+pub enum Slot {
+    NotStarted,
+    Running(Analyst),
+    Unavailable,
+}
+
+impl Slot {
+    /// Starts the analyst of the widget whose files are at `base`, once.
+    pub fn start(&mut self, base: &str) {
+        if matches!(self, Slot::NotStarted) {
+            *self = Analyst::start(base).map_or(Slot::Unavailable, Slot::Running);
+        }
+    }
+}
+
 /// One form's worker and the answer it is waiting for.
 pub struct Analyst {
     worker: web_sys::Worker,
@@ -34,6 +56,8 @@ pub struct Analyst {
     /// The worker failed to start or stopped: every later request is answered `None`.
     failed: Rc<std::cell::Cell<bool>>,
     next: u32,
+    /// Gives up on the request waiting when the worker stays silent.
+    patience: Option<gloo::timers::callback::Timeout>,
     _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _onerror: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -94,7 +118,7 @@ impl Analyst {
         };
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-        Some(Analyst { worker, waiting, failed, next: 0, _onmessage: onmessage, _onerror: onerror })
+        Some(Analyst { worker, waiting, failed, next: 0, patience: None, _onmessage: onmessage, _onerror: onerror })
     }
 
     /// Sends a statement; `reply` gets the message's bytes, or `None` when the worker
@@ -117,7 +141,20 @@ impl Analyst {
             if let Some((_, reply)) = pending {
                 later(reply, None);
             }
+            return;
         }
+        let (waiting, failed, id) = (self.waiting.clone(), self.failed.clone(), self.next);
+        self.patience = Some(gloo::timers::callback::Timeout::new(PATIENCE_MS, move || {
+            let pending = waiting.borrow_mut().take();
+            match pending {
+                Some((want, reply)) if want == id => {
+                    // Silent for too long: it will not be asked again.
+                    failed.set(true);
+                    reply(None);
+                }
+                other => *waiting.borrow_mut() = other,
+            }
+        }));
     }
 }
 
@@ -129,6 +166,9 @@ fn later(reply: Reply, bytes: Option<Vec<u8>>) {
 
 impl Drop for Analyst {
     fn drop(&mut self) {
+        // No event may reach the handlers once they are gone.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }

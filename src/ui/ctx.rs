@@ -6,6 +6,7 @@
 use super::{browser, Action, Start};
 use crate::state::{Data, Held, State};
 use crate::view::View;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -38,6 +39,8 @@ pub struct Ctx {
     pub embedded: bool,
     dispatcher: Option<UseReducerDispatcher<super::Model>>,
     root: NodeRef,
+    /// The widget's analysis worker ([`super::analyst`]), the same for the widget's life.
+    pub analyst: Rc<RefCell<super::analyst::Slot>>,
 }
 
 /// Equal while the data, the statement and the navigator are: components then skip
@@ -59,6 +62,7 @@ impl Ctx {
         start: &Start,
         dispatcher: UseReducerDispatcher<super::Model>,
         root: NodeRef,
+        analyst: Rc<RefCell<super::analyst::Slot>>,
     ) -> Ctx {
         Ctx {
             data: state.data.clone(),
@@ -70,6 +74,7 @@ impl Ctx {
             embedded: start.embedded,
             dispatcher: Some(dispatcher),
             root,
+            analyst,
         }
     }
 
@@ -86,6 +91,7 @@ impl Ctx {
             embedded: false,
             dispatcher: None,
             root: NodeRef::default(),
+            analyst: Rc::new(RefCell::new(super::analyst::Slot::NotStarted)),
         }
     }
 

@@ -141,8 +141,9 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(move || Model { page_len: start.page.len(), state: start.state })
     };
     let root = use_node_ref();
+    let analyst = use_mut_ref(|| analyst::Slot::NotStarted);
     let s = &model.state;
-    let ctx = Ctx::new(s, &props.start, model.dispatcher(), root.clone());
+    let ctx = Ctx::new(s, &props.start, model.dispatcher(), root.clone(), analyst);
     {
         // Back and forward in the page's own widget; a mounted widget leaves the
         // page's address alone.

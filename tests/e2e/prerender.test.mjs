@@ -103,6 +103,40 @@ test('an embedded deep view shows its own text early, and links with selections 
   await q.close();
 });
 
+test('an embed reads its flags as the widget does: the article\'s #ef= view, fixed colours, embed=0', async () => {
+  // pym.js frame without a hash of its own: the article's #ef= link names the view.
+  const p = await h.page(400);
+  const release = await holdWasm(p);
+  const article = encodeURIComponent('https://news.example/story#ef=/method');
+  await p.goto(`${h.origin}/?childId=ef-1&parentUrl=${article}&scheme=dark`);
+  await p.locator('.ef-prerendered .ef-embedded .ef-method').waitFor({ state: 'visible' });
+  assert.equal(await p.locator('#app').getAttribute('data-color-scheme'), 'dark', 'the embed code\'s colours from the start');
+  release();
+  await p.waitForFunction(() => !document.querySelector('.ef-prerendered') && document.querySelector('.ef-app.ef-embedded .ef-method'));
+  assert.equal(await p.locator('#app').getAttribute('data-color-scheme'), 'dark');
+  await p.close();
+  // embed=0 is not an embed: the page's own pre-rendered comparison shows at once.
+  const q = await h.page(1280);
+  const let_q = await holdWasm(q);
+  await q.goto(`${h.origin}/?embed=0`);
+  await q.locator('.ef-prerendered .ef-compare').waitFor({ state: 'visible' });
+  assert.equal(await q.locator('.ef-opening').count(), 0);
+  let_q();
+  await q.waitForFunction(() => !document.querySelector('.ef-prerendered') && document.querySelector('.ef-app .ef-compare'));
+  await q.close();
+  // Ids from the address never reach object look-ups: no inherited property, no exception.
+  const r = await h.page(1280);
+  const let_r = await holdWasm(r);
+  await r.goto(`${h.origin}/#/constructor`);
+  await r.locator('.ef-opening').waitFor();
+  assert.equal(await r.locator('.ef-opening').innerText(), 'Opening the comparison…');
+  await r.goto(`${h.origin}/#/read/%E0%A4%A`);
+  await r.locator('.ef-opening').waitFor();
+  let_r();
+  await r.locator('.ef-app').waitFor();
+  await r.close();
+});
+
 test('a deep link without a static copy hides the pre-rendered comparison before the first paint and says what is opening', async () => {
   const p = await h.page(1280);
   const release = await holdWasm(p);

@@ -93,11 +93,14 @@ test('a pasted statement is analysed off the main thread in the widget\'s worker
   try {
     const q = await alone.page(1280);
     await q.route(/analysis-worker\.js$/, (route) => route.abort());
+    const failed = [];
+    q.on('requestfailed', (r) => failed.push(new URL(r.url()).pathname));
     await alone.open(q);
     await add(q, OWN, { title: 'Worker', date: '2023-03-14' });
     await q.locator('#ef-yours-title').waitFor();
     assert.deepEqual(await column(q), viaWorker.column, 'the same frames and quotes');
     assert.equal(new URL(q.url()).hash, viaWorker.url, 'the same link');
+    assert.deepEqual(failed, ['/analysis-worker.js'], 'the worker really could not load: this was the main thread');
     assert.deepEqual(alone.errors.filter((e) => !/analysis-worker|Failed to load|ERR_FAILED/.test(e)), []);
     assert.deepEqual(alone.foreign, []);
   } finally {
