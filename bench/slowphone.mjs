@@ -109,7 +109,7 @@ const ms = (x) => (x === null ? '   n/a' : `${(x / 1000).toFixed(2)} s`);
 console.log(`\nslow phone (CPU ${CPU}x slower, 1.6 Mbps, 150 ms RTT, precompressed; median of ${LOADS} cold loads)`);
 for (const [name, r] of Object.entries(results)) {
   console.log(`  ${name}`);
-  console.log(`    view's text on screen ${ms(r.widget.text)} (static floor ${ms(r.floor.text)}), interactive ${ms(r.widget.interactive)}, transferred before interactive ${r.widget.kb?.toFixed(0)} KB, layout shift ${r.widget.shift.toFixed(3)}`);
+  console.log(`    view's text on screen ${ms(r.widget.text)} (static floor ${ms(r.floor.text)}; first contentful paint ${ms(r.widget.fcp)}), interactive ${ms(r.widget.interactive)}, transferred before interactive ${r.widget.kb?.toFixed(0)} KB, layout shift ${r.widget.shift.toFixed(3)}`);
 }
 const path = `${ROOT}/bench/results.json`;
 const all = JSON.parse(await readFile(path, 'utf8').catch(() => '{}'));
