@@ -8,6 +8,7 @@
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, dirname } from 'node:path';
+import { taskMs as rendererTaskMs } from '../tests/e2e/harness.mjs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
@@ -77,9 +78,9 @@ async function taskMs(name) {
   await cdp.send('Performance.enable');
   await p.goto(`${hostOrigin}/${name}.html`, { waitUntil: 'networkidle' });
   await p.waitForTimeout(300);
-  const { metrics } = await cdp.send('Performance.getMetrics');
+  const busy = await rendererTaskMs(cdp);
   await p.close();
-  return 1000 * metrics.find((m) => m.name === 'TaskDuration').value;
+  return busy;
 }
 const withCards = [];
 const without = [];

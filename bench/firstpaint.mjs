@@ -5,7 +5,7 @@
 import { readFile, writeFile, mkdtemp, cp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, ROOT, DIST } from '../tests/e2e/harness.mjs';
+import { start, ROOT, DIST, withoutScripts } from '../tests/e2e/harness.mjs';
 
 const LOADS = 10;
 
@@ -13,7 +13,7 @@ const LOADS = 10;
 const floorDir = await mkdtemp(join(tmpdir(), 'ef-floor-'));
 await cp(DIST, floorDir, { recursive: true });
 const index = await readFile(join(DIST, 'index.html'), 'utf8');
-await writeFile(join(floorDir, 'index.html'), index.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<link[^>]*rel="modulepreload"[^>]*>/g, '').replace(/<link[^>]*\.wasm"[^>]*>/g, ''));
+await writeFile(join(floorDir, 'index.html'), withoutScripts(index));
 
 /** Loads `url` cold LOADS times; per load: first contentful paint, and (for the widget) the moment it is interactive. */
 async function loads(h, url) {

@@ -2,7 +2,7 @@
 // the next frame, and to that frame drawn; 50 repetitions per interaction, median and
 // p95. Run after `make dist` with `node bench/latency.mjs` (part of `make bench`).
 import { readFile, writeFile } from 'node:fs/promises';
-import { start, ROOT } from '../tests/e2e/harness.mjs';
+import { start, ROOT, taskMs } from '../tests/e2e/harness.mjs';
 
 const REPS = 50;
 
@@ -87,7 +87,7 @@ function paste(page, text) {
 async function mainThread(page, text) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+  const busy = () => taskMs(cdp);
   const xs = [];
   for (let i = 0; i < 15; i++) {
     await page.evaluate(() => { document.querySelector('.ef-add-details').open = true; });

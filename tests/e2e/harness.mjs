@@ -17,6 +17,17 @@ export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check'];
 
+/** A built page without its scripts and wasm links: the static floor the benchmarks compare with. */
+export function withoutScripts(html) {
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<link[^>]*rel="modulepreload"[^>]*>/g, '').replace(/<link[^>]*\.wasm"[^>]*>/g, '');
+}
+
+/** Milliseconds of work the page's renderer has done so far (CDP `TaskDuration`; `Performance.enable` first). */
+export async function taskMs(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return 1000 * metrics.find((m) => m.name === 'TaskDuration').value;
+}
+
 /** Starts a server and a browser; returns helpers and a `close()`. */
 export async function start({ root = DIST, headers = {}, contextOptions = {} } = {}) {
   const server = await serve(root, 0, headers);

@@ -17,6 +17,9 @@ async function holdWasm(p) {
   return release;
 }
 
+/** Waits until the widget has replaced the static copy and shows `selector`. */
+const takenOver = (p, selector) => p.waitForFunction((sel) => !document.querySelector('.ef-prerendered') && document.querySelector(sel), selector);
+
 /** Sum of layout-shift scores since navigation start. */
 const layoutShift = (p) => p.evaluate(() => new Promise((ok) => {
   new PerformanceObserver((list) => ok(list.getEntries().reduce((s, e) => s + e.value, 0))).observe({ type: 'layout-shift', buffered: true });
@@ -50,7 +53,7 @@ test('the comparison is readable before the wasm arrives, and the widget takes o
   await p.locator('.ef-prerendered .ef-quote blockquote').first().waitFor({ state: 'visible' });
   assert.equal(await p.locator('.ef-prerendered .ef-colhead').count(), 5);
   release();
-  await p.waitForFunction(() => !document.querySelector('.ef-prerendered') && document.querySelector('.ef-app .ef-compare'));
+  await takenOver(p, '.ef-app .ef-compare');
   assert.ok((await layoutShift(p)) < 0.01, 'no layout shift');
   // It is the live widget now: controls work.
   await p.getByRole('radio', { name: 'Access', exact: true }).check();
@@ -70,7 +73,7 @@ test('a shared deep link shows its own view before the wasm arrives, and the wid
   const before = await p.locator('.ef-prerendered').innerText();
   assert.match(before, /Brian Wallace|Wallace/);
   release();
-  await p.waitForFunction(() => !document.querySelector('.ef-prerendered') && document.querySelector('.ef-app .ef-reading'));
+  await takenOver(p, '.ef-app .ef-reading');
   assert.ok((await layoutShift(p)) < 0.01, 'no layout shift');
   // The same text, and then the live region's announcement of the view.
   const after = await p.locator('#app').innerText();
@@ -89,7 +92,7 @@ test('an embedded deep view shows its own text early, and links with selections 
   await e.goto(h.origin + '/?embed=1#/talking-points');
   await e.locator('.ef-prerendered .ef-embedded .ef-talking').waitFor({ state: 'visible' });
   let_e();
-  await e.waitForFunction(() => !document.querySelector('.ef-prerendered') && document.querySelector('.ef-app.ef-embedded .ef-talking'));
+  await takenOver(e, '.ef-app.ef-embedded .ef-talking');
   await e.close();
   // A passage opened in the link: the statement shows at once, the notice says the rest is coming.
   const q = await h.page(768);
@@ -98,7 +101,7 @@ test('an embedded deep view shows its own text early, and links with selections 
   await q.locator('.ef-prerendered .ef-reading .ef-body').waitFor({ state: 'visible' });
   assert.equal(await q.locator('.ef-opening').innerText(), 'Opening the Rudd letter…');
   let_q();
-  await q.waitForFunction(() => !document.querySelector('.ef-prerendered') && document.querySelector('.ef-app .ef-reading'));
+  await takenOver(q, '.ef-app .ef-reading');
   assert.equal(await q.locator('.ef-opening').count(), 0, 'the view replaces the notice');
   await q.close();
 });
@@ -112,7 +115,7 @@ test('an embed reads its flags as the widget does: the article\'s #ef= view, fix
   await p.locator('.ef-prerendered .ef-embedded .ef-method').waitFor({ state: 'visible' });
   assert.equal(await p.locator('#app').getAttribute('data-color-scheme'), 'dark', 'the embed code\'s colours from the start');
   release();
-  await p.waitForFunction(() => !document.querySelector('.ef-prerendered') && document.querySelector('.ef-app.ef-embedded .ef-method'));
+  await takenOver(p, '.ef-app.ef-embedded .ef-method');
   assert.equal(await p.locator('#app').getAttribute('data-color-scheme'), 'dark');
   await p.close();
   // embed=0 is not an embed: the page's own pre-rendered comparison shows at once.
@@ -122,7 +125,7 @@ test('an embed reads its flags as the widget does: the article\'s #ef= view, fix
   await q.locator('.ef-prerendered .ef-compare').waitFor({ state: 'visible' });
   assert.equal(await q.locator('.ef-opening').count(), 0);
   let_q();
-  await q.waitForFunction(() => !document.querySelector('.ef-prerendered') && document.querySelector('.ef-app .ef-compare'));
+  await takenOver(q, '.ef-app .ef-compare');
   await q.close();
   // Ids from the address never reach object look-ups: no inherited property, no exception.
   const r = await h.page(1280);
