@@ -92,9 +92,13 @@ test('a pasted statement is analysed off the main thread in the widget\'s worker
   const alone = await start();
   try {
     const q = await alone.page(1280);
-    await q.route(/analysis-worker\.js$/, (route) => route.abort());
+    // Recorded in the route itself: the worker cannot fail before its request is refused here, whereas
+    // a `requestfailed` event comes from the worker's own target and may arrive after the column.
     const failed = [];
-    q.on('requestfailed', (r) => failed.push(new URL(r.url()).pathname));
+    await q.route(/analysis-worker\.js$/, (route) => {
+      failed.push(new URL(route.request().url()).pathname);
+      return route.abort();
+    });
     await alone.open(q);
     await add(q, OWN, { title: 'Worker', date: '2023-03-14' });
     await q.locator('#ef-yours-title').waitFor();
