@@ -155,8 +155,12 @@ fn eval(args: Vec<String>) -> Result<String, String> {
             Ok(set) => {
                 let report = eval::dev::evaluate(&set, book);
                 section(&mut out, &format!("{dir} (whole codebook)"), &report);
-                let loo = eval::dev::leave_one_out(&set, analysis::codebook::SOURCE).map_err(|e| e.to_string())?;
-                section(&mut out, &format!("{dir} (leave one statement out)"), &loo);
+                let loo =
+                    eval::dev::leave_one_out(&set, analysis::codebook::SOURCE, false).map_err(|e| e.to_string())?;
+                section(&mut out, &format!("{dir} (leave one statement out: the others' rules)"), &loo);
+                let strict =
+                    eval::dev::leave_one_out(&set, analysis::codebook::SOURCE, true).map_err(|e| e.to_string())?;
+                section(&mut out, &format!("{dir} (leave one statement out, strict: no rule that names it)"), &strict);
                 out.push_str(&eval::dev::per_code_recall(&loo));
                 out.push('\n');
                 reports.push(report);

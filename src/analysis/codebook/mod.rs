@@ -8,6 +8,7 @@
 //! document or a sentence.
 
 pub mod parse;
+pub use parse::Leave;
 
 pub use super::pattern::{Alt, Flags, Slot};
 use serde::Serialize;

@@ -10,9 +10,12 @@
 //!   `connective:` set context carry-over.
 //! - Under a rule, cue, class or anaphor line: `e.g.: <wording>` (must fire),
 //!   `not: <wording>` (must not), `motivated-by: <statement id>[, <id>]` (the
-//!   development statement that led to it; leave-one-out scoring drops it there;
-//!   [`FROM_DEFINITION`] instead says no development statement did: it was written
-//!   from the code's definition, so it counts when every statement is scored).
+//!   development statements that led to it, each on its own: the item matches in
+//!   every one it names; leave-one-out scoring drops it where only that statement
+//!   motivated it, [`Leave::Sole`], or, strictly, wherever it is named,
+//!   [`Leave::Named`]; [`FROM_DEFINITION`] instead says no development statement
+//!   did: it was written from the code's definition, so it counts when every
+//!   statement is scored).
 
 use super::super::pattern::{self, Classes};
 use super::*;
@@ -36,10 +39,27 @@ enum Last {
     Anaphor(usize),
 }
 
-/// Lines (1-based) left out because their item is motivated by `statement`.
-fn skipped(lines: &[(usize, &str)], statement: Option<&str>) -> HashSet<usize> {
+/// What a leave-one-out codebook leaves out for the statement being scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave<'a> {
+    /// Nothing: the whole codebook.
+    Nothing,
+    /// What this statement alone motivated. An item that names other statements too
+    /// stays: each named statement shows its wording on its own (a test checks that
+    /// it matches in every one), so it would have been written from the others.
+    Sole(&'a str),
+    /// Everything that names this statement, even beside others.
+    Named(&'a str),
+}
+
+/// Lines (1-based) left out for `leave`.
+fn skipped(lines: &[(usize, &str)], leave: Leave) -> HashSet<usize> {
     let mut out = HashSet::new();
-    let Some(statement) = statement else { return out };
+    let (statement, strict) = match leave {
+        Leave::Nothing => return out,
+        Leave::Sole(s) => (s, false),
+        Leave::Named(s) => (s, true),
+    };
     let mut item: Vec<usize> = Vec::new();
     let mut drop = false;
     let mut flush = |item: &mut Vec<usize>, drop: &mut bool| {
@@ -55,7 +75,9 @@ fn skipped(lines: &[(usize, &str)], statement: Option<&str>) -> HashSet<usize> {
             item.push(no);
             if key == "motivated-by" {
                 let ids = line.split_once(':').map_or("", |(_, v)| v);
-                drop |= ids.split(',').map(str::trim).any(|id| id == statement && id != FROM_DEFINITION);
+                let ids: Vec<&str> = ids.split(',').map(str::trim).filter(|id| !id.is_empty()).collect();
+                let named = ids.contains(&statement) && statement != FROM_DEFINITION;
+                drop |= named && (strict || ids.iter().all(|id| *id == statement));
             }
             continue;
         }
@@ -88,19 +110,20 @@ pub fn parse_rule(id: &str, written: &str, classes: &Classes) -> Result<Rule, St
 impl Codebook {
     /// Parses the codebook format (see the module docs and the file's own header).
     pub fn parse(source: &str) -> Result<Codebook, CodebookError> {
-        Codebook::parse_without(source, None)
+        Codebook::parse_without(source, Leave::Nothing)
     }
 
-    /// Parses the codebook without the rules, cues, class lines and anaphors
-    /// motivated by `statement`: what the codebook knew before that statement was read.
-    pub fn parse_without(source: &str, statement: Option<&str>) -> Result<Codebook, CodebookError> {
+    /// Parses the codebook without the rules, cues, class lines and anaphors that
+    /// `leave` says were motivated by the statement being scored: what the codebook
+    /// would know had that statement never been read.
+    pub fn parse_without(source: &str, leave: Leave) -> Result<Codebook, CodebookError> {
         let lines: Vec<(usize, &str)> = source
             .lines()
             .enumerate()
             .map(|(i, l)| (i + 1, l.trim()))
             .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        let skip = skipped(&lines, statement);
+        let skip = skipped(&lines, leave);
         let lines: Vec<(usize, &str)> = lines.into_iter().filter(|(n, _)| !skip.contains(n)).collect();
         let mut classes = Classes::new();
         for &(no, line) in &lines {
@@ -299,10 +322,15 @@ mod tests {
         assert_eq!(w.slots[0].alts.len(), 2);
         assert_eq!((w.examples.len(), w.counter_examples.len()), (1, 1));
         assert_eq!(full.motivating_statements().into_iter().collect::<Vec<_>>(), ["doc-a", "doc-b"]);
-        let without_a = Codebook::parse_without(&src, Some("doc-a")).unwrap();
-        assert_eq!(without_a.codes[0].rules.len(), 1, "rule z is motivated by doc-a");
-        assert_eq!(without_a.codes[0].rules[0].slots[0].alts.len(), 1, "the class line from doc-a is dropped");
-        assert_eq!(Codebook::parse_without(&src, Some("doc-b")).unwrap().codes[0].rules.len(), 1);
+        let strictly_without_a = Codebook::parse_without(&src, Leave::Named("doc-a")).unwrap();
+        assert_eq!(strictly_without_a.codes[0].rules.len(), 1, "rule z names doc-a");
+        assert_eq!(strictly_without_a.codes[0].rules[0].slots[0].alts.len(), 1, "the class line from doc-a is dropped");
+        assert_eq!(Codebook::parse_without(&src, Leave::Named("doc-b")).unwrap().codes[0].rules.len(), 1);
+        let without_a = Codebook::parse_without(&src, Leave::Sole("doc-a")).unwrap();
+        assert_eq!(without_a.codes[0].rules.len(), 2, "rule z is motivated by doc-b as well");
+        assert_eq!(without_a.codes[0].rules[0].slots[0].alts.len(), 1, "doc-a alone motivated the class line");
+        let without_b = Codebook::parse_without(&src, Leave::Sole("doc-b")).unwrap();
+        assert_eq!((without_b.codes[0].rules.len(), without_b.codes[0].rules[0].slots[0].alts.len()), (2, 2));
     }
 
     #[test]
@@ -312,8 +340,12 @@ mod tests {
         );
         let full = Codebook::parse(&src).unwrap();
         assert_eq!(full.motivating_statements().into_iter().collect::<Vec<_>>(), ["doc-a"]);
-        assert_eq!(Codebook::parse_without(&src, Some("doc-a")).unwrap().codes[0].rules.len(), 1);
-        assert_eq!(Codebook::parse_without(&src, Some(FROM_DEFINITION)).unwrap().codes[0].rules.len(), 2);
+        for leave in [Leave::Sole("doc-a"), Leave::Named("doc-a")] {
+            assert_eq!(Codebook::parse_without(&src, leave).unwrap().codes[0].rules.len(), 1);
+        }
+        for leave in [Leave::Sole(FROM_DEFINITION), Leave::Named(FROM_DEFINITION)] {
+            assert_eq!(Codebook::parse_without(&src, leave).unwrap().codes[0].rules.len(), 2);
+        }
     }
 
     #[test]
