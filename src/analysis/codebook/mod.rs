@@ -15,7 +15,14 @@ use serde::Serialize;
 use std::fmt;
 
 /// The bundled codebook source.
+#[cfg(not(target_arch = "wasm32"))]
 pub const SOURCE: &str = include_str!("../../../corpus/codebook.txt");
+/// The bundled codebook source as the widget carries it: the same rules without the
+/// comments and the `e.g.:`, `not:` and `motivated-by:` lines (written by `build.rs`).
+#[cfg(target_arch = "wasm32")]
+pub const SOURCE: &str = LEAN_SOURCE;
+/// The codebook without comments, examples and its development log (`build.rs`).
+pub const LEAN_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/codebook.txt"));
 
 /// The three themes, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -334,6 +334,20 @@ mod tests {
     }
 
     #[test]
+    fn the_widget_s_lean_codebook_has_the_same_rules() {
+        let mut full = Codebook::parse(include_str!("../../../corpus/codebook.txt")).unwrap();
+        let lean = Codebook::parse(LEAN_SOURCE).unwrap();
+        let rules =
+            full.themes.iter_mut().flat_map(|t| &mut t.cues).chain(full.codes.iter_mut().flat_map(|c| &mut c.rules));
+        for rule in rules.chain(&mut full.context.anaphors) {
+            (rule.examples, rule.counter_examples, rule.motivated_by) = (vec![], vec![], vec![]);
+        }
+        full.classes.iter_mut().for_each(|c| c.motivated_by.clear());
+        assert_eq!(format!("{lean:?}"), format!("{full:?}"));
+        assert!(LEAN_SOURCE.len() < include_str!("../../../corpus/codebook.txt").len() * 3 / 4);
+    }
+
+    #[test]
     fn items_from_the_definition_count_for_every_statement() {
         let src = format!(
             "{HEAD}code dev.t\ntheme: none\nlabel: L\ndefinition: D\nframe: Other\nrule d: zebra\nmotivated-by: definition\nrule x: yak\nmotivated-by: doc-a\n"
