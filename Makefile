@@ -61,6 +61,7 @@ bench: dist
 	node bench/size.mjs
 	node bench/cards.mjs
 	node bench/latency.mjs
+	node bench/paste-trace.mjs
 	node bench/memory.mjs
 	node bench/firstpaint.mjs
 	node bench/slowphone.mjs

@@ -177,6 +177,14 @@ impl Ctx {
         (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
     }
 
+    /// Goes to `view`, then, once it has rendered, focuses the first element matching
+    /// `selector` inside this widget (closing a panel gives focus back to what opened it).
+    pub fn go_and_focus(&self, view: &View, selector: &str) {
+        self.go(view);
+        let (ctx, selector) = (self.clone(), selector.to_string());
+        gloo::timers::callback::Timeout::new(0, move || ctx.focus(&selector)).forget();
+    }
+
     /// Focuses the first element matching `selector` inside this widget.
     pub fn focus(&self, selector: &str) {
         if let Some(el) = self.find(selector).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

@@ -21,6 +21,9 @@ pub struct LinkProps {
     pub aria_label: Option<AttrValue>,
     #[prop_or_default]
     pub tabindex: Option<AttrValue>,
+    /// A selector, inside this widget, to focus once the view has changed.
+    #[prop_or_default]
+    pub focus_after: Option<AttrValue>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -45,8 +48,11 @@ pub fn link(props: &LinkProps) -> Html {
     let ctx = use_ctx();
     let href = ctx.href(&props.to);
     let onclick = {
-        let to = props.to.clone();
-        owned_click(move || ctx.go(&to))
+        let (to, focus) = (props.to.clone(), props.focus_after.clone());
+        owned_click(move || match &focus {
+            Some(selector) => ctx.go_and_focus(&to, selector),
+            None => ctx.go(&to),
+        })
     };
     html! {
         <a {href} class={props.class.clone()} {onclick} aria-current={props.aria_current.clone()}

@@ -292,19 +292,17 @@ fn passage_panel(props: &PanelProps) -> Html {
         x.themes.iter().copied().filter(|&t| !x.codes.iter().any(|&c| book[c].theme == Some(t))).collect();
     let numbered = number(&d.analysis.sentences, props.index);
     let name = numbered.map_or_else(|| format!("sentence {}", props.index + 1), |n| n.name());
-    // Escape closes the panel and gives focus back to the tag that opened it.
+    // Escape or Close closes the panel and gives focus back to the tag that opened it.
+    let tag = AttrValue::from(format!("#ef-s-{}-{} + .ef-tag", s.id, props.index));
     let onkeydown = {
-        let (ctx, close) = (ctx.clone(), props.close.clone());
-        let tag = format!("#ef-s-{}-{} + .ef-tag", s.id, props.index);
+        let (ctx, close, tag) = (ctx.clone(), props.close.clone(), tag.clone());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() != "Escape" {
                 return;
             }
             e.prevent_default();
             e.stop_propagation();
-            ctx.go(&close);
-            let (ctx, tag) = (ctx.clone(), tag.clone());
-            gloo::timers::callback::Timeout::new(0, move || ctx.focus(&tag)).forget();
+            ctx.go_and_focus(&close, &tag);
         })
     };
     let original = source_link(s, text);
@@ -312,7 +310,7 @@ fn passage_panel(props: &PanelProps) -> Html {
         <aside class="ef-panel" tabindex="-1" aria-label={format!("Coding of {name}")} {onkeydown}>
             <p class="ef-panel-head">
                 { numbered.map_or_else(|| format!("Sentence {}", props.index + 1), |n| n.label()) }
-                <Link to={props.close.clone()} class="ef-panel-close">{ "Close" }<span class="ef-sr">{ " coding" }</span></Link>
+                <Link to={props.close.clone()} class="ef-panel-close" focus_after={tag}>{ "Close" }<span class="ef-sr">{ " coding" }</span></Link>
             </p>
             <blockquote class="ef-panel-quote">{ text }</blockquote>
             if let Some(href) = original {

@@ -102,7 +102,7 @@ test('a long title without spaces wraps inside its column', async () => {
   }
 });
 
-test('Escape closes the coding panel and gives focus back to the sentence tag', async () => {
+test('Escape or Close closes the coding panel and gives focus back to the sentence tag', async () => {
   const p = await h.open(await h.page(1280), '#/read/rudd-2017?at=13');
   await p.locator('.ef-panel').waitFor();
   assert.ok(await p.evaluate(() => document.activeElement?.classList.contains('ef-panel')), 'the panel has focus');
@@ -118,6 +118,21 @@ test('Escape closes the coding panel and gives focus back to the sentence tag', 
   await p.keyboard.press('Escape');
   await p.waitForURL(/#\/read\/rudd-2017$/);
   await p.waitForFunction(() => document.activeElement?.matches('#ef-s-rudd-2017-13 + .ef-tag'));
+  // The panel's Close link, by keyboard and by pointer.
+  for (const how of ['keyboard', 'pointer']) {
+    await p.keyboard.press('Enter');
+    await p.waitForURL(/at=13$/);
+    const close = p.locator('.ef-panel-close');
+    if (how === 'keyboard') {
+      await close.focus();
+      await p.keyboard.press('Enter');
+    } else {
+      await close.click();
+    }
+    await p.waitForURL(/#\/read\/rudd-2017$/);
+    await p.waitForFunction(() => document.activeElement?.matches('#ef-s-rudd-2017-13 + .ef-tag'));
+    assert.equal(await p.locator('.ef-panel').count(), 0, `closed by ${how}`);
+  }
   await p.close();
 });
 

@@ -1,0 +1,54 @@
+// Where the main thread's time goes when a statement at the 50,000-character limit is
+// compared: a Chromium trace of the click on "Compare" to the new column (the pasted text
+// already laid out), averaged over 5 pastes, summed per trace event on the renderer's main
+// thread. Nested events overlap: RunTask is the total; v8.callFunction (every call into
+// script, the Yew render included), FunctionCall, HandlePostMessage
+// (the worker's answer and what the widget does with it) and EventDispatch hold the
+// widget's script; Paint, PrePaint, Commit, Layout, UpdateLayoutTree, Layerize are the
+// browser's rendering. Run after `make dist` with `node bench/paste-trace.mjs` (in `make bench`).
+import { readFile } from 'node:fs/promises';
+import { start, ROOT } from '../tests/e2e/harness.mjs';
+const h = await start();
+const page = await h.page(1280, 900);
+await h.open(page, '#/');
+const own = await readFile(`${ROOT}/tests/e2e/fixtures/own-statement.txt`, 'utf8');
+let text = '';
+for (let n = 1; text.length < 50_000; n++) text += own.replace(/\n\n/g, ` (${n}).\n\n`) + '\n\n';
+text = text.slice(0, 50_000);
+const cdp = await page.context().newCDPSession(page);
+const totals = {};
+const N = 5;
+for (let i = 0; i < N + 1; i++) {
+  await page.evaluate(() => { document.querySelector('.ef-add-details').open = true; });
+  await page.waitForTimeout(300);
+  await page.evaluate(async ({ text, i }) => {
+    document.getElementById('ef-add-text').value = text;
+    document.getElementById('ef-add-title').value = 't ' + i;
+    document.body.offsetHeight;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }, { text, i });
+  await page.waitForTimeout(100);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  if (i > 0) await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] } });
+  await page.evaluate(() => document.querySelector('.ef-add-form button[type=submit]').click());
+  await page.waitForFunction((i) => document.getElementById('ef-yours-title')?.textContent.endsWith('t ' + i)
+    && document.querySelectorAll('.ef-colhead').length === 6, i, { polling: 20 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  if (i === 0) continue;
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.removeAllListeners('Tracing.dataCollected');
+  // The renderer main thread: the thread with the most RunTask time.
+  const byThread = {};
+  for (const e of events) if (e.name === 'RunTask' && e.dur) byThread[`${e.pid}:${e.tid}`] = (byThread[`${e.pid}:${e.tid}`] || 0) + e.dur;
+  const main = Object.entries(byThread).sort((a, b) => b[1] - a[1])[0][0];
+  for (const e of events) {
+    if (`${e.pid}:${e.tid}` !== main || !e.dur) continue;
+    totals[e.name] = (totals[e.name] || 0) + e.dur / 1000 / N;
+  }
+}
+console.log('main thread per paste at the limit, click to column (ms, mean of 5; nested events overlap):');
+for (const [k, v] of Object.entries(totals).sort((a, b) => b[1] - a[1])) if (v >= 0.5) console.log(v.toFixed(1).padStart(8), k);
+await h.close();
