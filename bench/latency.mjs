@@ -3,6 +3,7 @@
 // p95. Run after `make dist` with `node bench/latency.mjs` (part of `make bench`).
 import { readFile, writeFile } from 'node:fs/promises';
 import { start, ROOT, taskMs } from '../tests/e2e/harness.mjs';
+import { statements, fill, compare } from './pasting.mjs';
 
 const REPS = 50;
 
@@ -93,20 +94,10 @@ async function mainThread(page, text) {
   const busy = () => taskMs(cdp);
   const typing = [], update = [];
   for (let i = 0; i < 15; i++) {
-    await page.evaluate(() => { document.querySelector('.ef-add-details').open = true; });
-    await page.waitForTimeout(300);
     const before = await busy();
-    await page.evaluate(async ({ text, i }) => {
-      document.getElementById('ef-add-text').value = text;
-      document.getElementById('ef-add-title').value = 'main ' + i;
-      document.body.offsetHeight;
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    }, { text, i });
-    await page.waitForTimeout(100);
+    await fill(page, text, 'main ' + i);
     const pasted = await busy();
-    await page.evaluate(() => document.querySelector('.ef-add-form button[type=submit]').click());
-    await page.waitForFunction((i) => document.getElementById('ef-yours-title')?.textContent.endsWith('main ' + i)
-      && document.querySelectorAll('.ef-colhead').length === 6, i, { polling: 50 });
+    await compare(page, 'main ' + i);
     update.push((await busy()) - pasted);
     typing.push(pasted - before);
   }
@@ -118,12 +109,7 @@ async function mainThread(page, text) {
   return { text: stats(typing), update: stats(update) };
 }
 
-const own = await readFile(`${ROOT}/tests/e2e/fixtures/own-statement.txt`, 'utf8');
-// About 1-2 pages: the fixture's paragraphs five times over, numbered so they differ.
-const typical = [1, 2, 3, 4, 5].map((n) => own.replace(/\n\n/g, ` (${n}).\n\n`)).join('\n\n');
-let atLimit = '';
-for (let n = 1; atLimit.length < 50_000; n++) atLimit += own.replace(/\n\n/g, ` (${n}).\n\n`) + '\n\n';
-atLimit = atLimit.slice(0, 50_000);
+const { typical, atLimit } = await statements();
 const pasted = {};
 for (const [name, text] of [['typical', typical], ['at the limit', atLimit]]) {
   await h.open(page, '#/');

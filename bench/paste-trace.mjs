@@ -6,34 +6,21 @@
 // (the worker's answer and what the widget does with it) and EventDispatch hold the
 // widget's script; Paint, PrePaint, Commit, Layout, UpdateLayoutTree, Layerize are the
 // browser's rendering. Run after `make dist` with `node bench/paste-trace.mjs` (in `make bench`).
-import { readFile } from 'node:fs/promises';
-import { start, ROOT } from '../tests/e2e/harness.mjs';
+import { start } from '../tests/e2e/harness.mjs';
+import { statements, fill, compare } from './pasting.mjs';
 const h = await start();
 const page = await h.page(1280, 900);
 await h.open(page, '#/');
-const own = await readFile(`${ROOT}/tests/e2e/fixtures/own-statement.txt`, 'utf8');
-let text = '';
-for (let n = 1; text.length < 50_000; n++) text += own.replace(/\n\n/g, ` (${n}).\n\n`) + '\n\n';
-text = text.slice(0, 50_000);
+const text = (await statements()).atLimit;
 const cdp = await page.context().newCDPSession(page);
 const totals = {};
 const N = 5;
 for (let i = 0; i < N + 1; i++) {
-  await page.evaluate(() => { document.querySelector('.ef-add-details').open = true; });
-  await page.waitForTimeout(300);
-  await page.evaluate(async ({ text, i }) => {
-    document.getElementById('ef-add-text').value = text;
-    document.getElementById('ef-add-title').value = 't ' + i;
-    document.body.offsetHeight;
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  }, { text, i });
-  await page.waitForTimeout(100);
+  await fill(page, text, 't ' + i);
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   if (i > 0) await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] } });
-  await page.evaluate(() => document.querySelector('.ef-add-form button[type=submit]').click());
-  await page.waitForFunction((i) => document.getElementById('ef-yours-title')?.textContent.endsWith('t ' + i)
-    && document.querySelectorAll('.ef-colhead').length === 6, i, { polling: 20 });
+  await compare(page, 't ' + i);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   if (i === 0) continue;
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
