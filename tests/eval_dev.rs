@@ -24,9 +24,7 @@ fn published_development_figures_match_the_code() {
     let round = |x: Option<f64>| (x.unwrap_or(0.0) * 100.0).round() / 100.0;
     let whole = eval::dev::evaluate(&set, book);
     let loo = eval::dev::leave_one_out(&set, codebook::SOURCE, false).unwrap();
-    let strict = eval::dev::leave_one_out(&set, codebook::SOURCE, true).unwrap();
-    let reports =
-        [(&whole, &eval::PUBLISHED_DEV[0]), (&loo, &eval::PUBLISHED_DEV[1]), (&strict, &eval::PUBLISHED_DEV[2])];
+    let reports = [(&whole, &eval::PUBLISHED_DEV[0]), (&loo, &eval::PUBLISHED_DEV[1])];
     for (report, p) in reports {
         let (t, c) = (eval::Report::micro(&report.themes), eval::Report::micro(&report.codes));
         let got = (report.sentences, round(Some(t.f1())), round(c.precision()), round(c.recall()), round(Some(c.f1())));
@@ -76,13 +74,13 @@ fn matches_in(pattern: &str, statement: &eval::dev::DevStatement) -> bool {
     analyze(&body, &book).sentences.iter().any(|x| x.codes.iter().any(|&c| c.index() == probe))
 }
 
-/// The leave-one-out figure keeps an item for a statement when other statements
-/// motivated it too; that is honest only if each statement it names shows the
-/// item's wording on its own. So an item naming several statements must match in
-/// every one, and a class line naming several must have every member in every one
-/// (a member one statement alone brought belongs on a line of its own).
+/// Leave one statement out keeps an item for a statement when another statement
+/// motivated it too, so each item's log must say which statement brought which
+/// words: a rule, cue or anaphor names at most one statement (wording two statements
+/// brought goes in two items), and a class line naming several has every member in
+/// every one of them (a member one statement alone brought gets a line of its own).
 #[test]
-fn an_item_motivated_by_several_statements_matches_in_each() {
+fn each_statement_s_wording_is_logged_on_its_own_item() {
     let Some(set) = dev_set() else { return };
     let book = Codebook::bundled();
     let named = |ids: &[String]| -> Vec<&eval::dev::DevStatement> {
@@ -92,16 +90,14 @@ fn an_item_motivated_by_several_statements_matches_in_each() {
             .collect()
     };
     let rules = book.themes.iter().flat_map(|t| &t.cues).chain(book.codes.iter().flat_map(|c| &c.rules));
-    let mut checked = 0;
     for rule in rules.chain(&book.context.anaphors) {
         let statements = named(&rule.motivated_by);
-        if statements.len() < 2 {
-            continue;
-        }
-        for s in statements {
-            assert!(matches_in(&rule.pattern, s), "{} names {} but matches nothing there", rule.id, s.id);
-            checked += 1;
-        }
+        assert!(
+            statements.len() <= 1,
+            "{} names {} statements: split it by the wording each brought",
+            rule.id,
+            statements.len()
+        );
     }
     for line in &book.classes {
         let statements = named(&line.motivated_by);
@@ -117,9 +113,10 @@ fn an_item_motivated_by_several_statements_matches_in_each() {
                     member.trim(),
                     s.id
                 );
-                checked += 1;
             }
         }
     }
-    assert!(checked > 0, "the codebook has items motivated by several statements");
+    // The check itself works: a member missing from a named statement is caught.
+    let gec = set.iter().find(|s| s.id == "gec-online-safety-bill-2023").expect("a development statement");
+    assert!(!matches_in("circumvent*", gec) && matches_in("undermin*", gec));
 }

@@ -157,7 +157,7 @@ fn eval(args: Vec<String>) -> Result<String, String> {
                 section(&mut out, &format!("{dir} (whole codebook)"), &report);
                 let loo =
                     eval::dev::leave_one_out(&set, analysis::codebook::SOURCE, false).map_err(|e| e.to_string())?;
-                section(&mut out, &format!("{dir} (leave one statement out: the others' rules)"), &loo);
+                section(&mut out, &format!("{dir} (leave one statement out)"), &loo);
                 let strict =
                     eval::dev::leave_one_out(&set, analysis::codebook::SOURCE, true).map_err(|e| e.to_string())?;
                 section(&mut out, &format!("{dir} (leave one statement out, strict: no rule that names it)"), &strict);

@@ -10,8 +10,8 @@
 //!   `connective:` set context carry-over.
 //! - Under a rule, cue, class or anaphor line: `e.g.: <wording>` (must fire),
 //!   `not: <wording>` (must not), `motivated-by: <statement id>[, <id>]` (the
-//!   development statements that led to it, each on its own: the item matches in
-//!   every one it names; leave-one-out scoring drops it where only that statement
+//!   development statements that led to it, each on its own: a rule names one, a
+//!   class line several only when each has every member; leave-one-out scoring drops it where only that statement
 //!   motivated it, [`Leave::Sole`], or, strictly, wherever it is named,
 //!   [`Leave::Named`]; [`FROM_DEFINITION`] instead says no development statement
 //!   did: it was written from the code's definition, so it counts when every
@@ -45,8 +45,8 @@ pub enum Leave<'a> {
     /// Nothing: the whole codebook.
     Nothing,
     /// What this statement alone motivated. An item that names other statements too
-    /// stays: each named statement shows its wording on its own (a test checks that
-    /// it matches in every one), so it would have been written from the others.
+    /// stays: only a class line may, and then each named statement has every member
+    /// (`tests/eval_dev.rs` checks it), so it would have been written from the others.
     Sole(&'a str),
     /// Everything that names this statement, even beside others.
     Named(&'a str),
@@ -176,6 +176,11 @@ impl Codebook {
                     Last::Rule(c, r) => &mut book.codes[c].rules[r],
                     Last::Anaphor(a) => &mut book.context.anaphors[a],
                     Last::Class(c) if key == "motivated-by" => {
+                        if !book.classes[c].motivated_by.is_empty() {
+                            return Err(err(
+                                "a second `motivated-by:` for one item: name every statement on one line".into()
+                            ));
+                        }
                         book.classes[c].motivated_by = list(value);
                         continue;
                     }
@@ -184,6 +189,11 @@ impl Codebook {
                 match key {
                     "e.g." => rule.examples.push(value.to_string()),
                     "not" => rule.counter_examples.push(value.to_string()),
+                    _ if !rule.motivated_by.is_empty() => {
+                        return Err(err(
+                            "a second `motivated-by:` for one item: name every statement on one line".into()
+                        ))
+                    }
                     _ => rule.motivated_by = list(value),
                 }
                 continue;
@@ -366,5 +376,11 @@ mod tests {
     fn reserved_names_and_misplaced_meta_lines_are_errors() {
         assert!(parse_rule("x/lead-in", "a", &Classes::new()).is_err());
         assert_eq!(Codebook::parse(&format!("{HEAD}code dev.t\ne.g.: something\n")).unwrap_err().line, 11);
+        // A rule slipped in between a rule and its log would take the log over: two logs are an error.
+        let code = "code dev.t\ntheme: none\nlabel: L\ndefinition: D\nframe: Other\nrule a: yak\n";
+        let twice = format!("{HEAD}{code}motivated-by: doc-a\nmotivated-by: doc-b\n");
+        assert_eq!(Codebook::parse(&twice).unwrap_err().line, 17);
+        let class = format!("{HEAD}class c: yak\nmotivated-by: doc-a\nmotivated-by: doc-b\n{code}");
+        assert_eq!(Codebook::parse(&class).unwrap_err().line, 12);
     }
 }

@@ -6,9 +6,10 @@
 //! Leave-one-statement-out: each statement is scored with the codebook minus what
 //! its `motivated-by:` lines credit to that statement alone, so a rule written
 //! because of a statement does not count when that statement is scored, and is
-//! scored with the rules the other statements motivated. An item naming several
-//! statements matches in each of them (`tests/eval_dev.rs` checks it), so it would
-//! have been written from any one of them; the strict figure drops it from all.
+//! scored with the rules the other statements motivated. Only a class line may name
+//! several statements, and then every member is in each of them (`tests/eval_dev.rs`
+//! checks it), so it would have been written from any one of them; the strict
+//! figure drops it from all.
 
 use super::{score, Annotation, Counts, Report};
 use crate::analysis::codebook::{CodebookError, Leave};

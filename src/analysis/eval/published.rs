@@ -50,10 +50,10 @@ pub const PUBLISHED: [Published; 3] = [
 ];
 
 /// The figures on the development set of ten statements by other voices
-/// (`shared/eval-dev`): with the whole codebook, and each statement scored with
-/// only the rules not motivated by it (leave one statement out), the estimate for
+/// (`shared/eval-dev`): with the whole codebook, and each statement scored without
+/// the rules its `motivated-by:` log credits to it (leave one statement out), the estimate for
 /// a statement nobody tuned the rules on.
-pub const PUBLISHED_DEV: [Published; 3] = [
+pub const PUBLISHED_DEV: [Published; 2] = [
     Published {
         file: "eval-dev",
         what: "sentences of ten statements by governments, police, companies, academics, NGOs and a regulator (the newer rules were developed on these)",
@@ -65,16 +65,7 @@ pub const PUBLISHED_DEV: [Published; 3] = [
     },
     Published {
         file: "eval-dev, leave one statement out",
-        what: "the same sentences, each statement coded only with the rules the other statements led to",
-        sentences: 138,
-        theme_f1: 0.81,
-        code_precision: 0.89,
-        code_recall: 0.40,
-        code_f1: 0.56,
-    },
-    Published {
-        file: "eval-dev, leave one statement out, strict",
-        what: "the same sentences, strictly: a rule that several statements led to counts for none of them",
+        what: "the same sentences, each statement coded without the rules written because of it",
         sentences: 138,
         theme_f1: 0.76,
         code_precision: 0.88,
@@ -88,12 +79,12 @@ pub const PUBLISHED_DEV: [Published; 3] = [
 /// not tuned on.
 pub const UNSEEN_RECALL: [(&str, usize, usize); 16] = [
     ("acc.capability_gap", 1, 10),
-    ("acc.industry_duty", 2, 10),
+    ("acc.industry_duty", 0, 10),
     ("acc.lawful", 4, 7),
     ("acc.not_backdoor", 0, 0),
     ("acc.readable", 0, 0),
     ("acc.safeguards", 3, 10),
-    ("dev.authority", 1, 5),
+    ("dev.authority", 0, 5),
     ("dev.evidence", 3, 4),
     ("dev.threat", 16, 20),
     ("enc.abuse", 1, 10),
@@ -102,7 +93,7 @@ pub const UNSEEN_RECALL: [(&str, usize, usize); 16] = [
     ("enc.no_weaken", 0, 1),
     ("priv.no_tradeoff", 1, 4),
     ("priv.qualified", 0, 1),
-    ("priv.right", 11, 22),
+    ("priv.right", 7, 22),
 ];
 
 /// The recall of a code of the bundled codebook on text its rules were not tuned
