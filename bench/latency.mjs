@@ -43,7 +43,7 @@ async function measure(page, act, done, { prepare = '', extra = '', arg = null }
   }, { act, done, prepare, extra, arg, reps: REPS });
 }
 
-const h = await start();
+const h = await start({ root: process.env.EF_DIST || undefined });
 const page = await h.page(1280, 900);
 await h.open(page, '#/');
 const results = {};

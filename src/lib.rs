@@ -13,6 +13,7 @@ pub mod card;
 pub mod cite;
 pub mod corpus;
 pub mod embed;
+pub mod figures;
 pub mod location;
 pub mod mount;
 pub mod numbering;

@@ -31,33 +31,64 @@ pub fn page_address_without_query() -> String {
 }
 
 /// Records this hash in history: a new entry, or (`replace`, inside an embed, so that
-/// Back leaves the article's reader where they were) the current one. `false` when
-/// the browser refused (a sandboxed frame); the hash is then written instead, which
-/// fires `hashchange`.
-pub fn push(href: &str, replace: bool) -> bool {
+/// Back leaves the article's reader where they were) the current one. The widget has
+/// already rendered the view: the entry is written once that frame is on screen
+/// ([`after_paint`]), because writing history costs the browser several milliseconds
+/// that would otherwise delay the frame. Where the browser refuses (a sandboxed frame)
+/// the hash is written instead; the `hashchange` that follows opens the same state,
+/// which changes nothing.
+pub fn record(href: String, replace: bool) {
     if !super::in_browser() {
-        return false;
+        return;
     }
     let window = gloo::utils::window();
-    remember_scroll(&window);
-    let Ok(history) = window.history() else { return false };
-    let none = wasm_bindgen::JsValue::NULL;
-    let done = if replace {
-        history.replace_state_with_url(&none, "", Some(href))
-    } else {
-        history.push_state_with_url(&none, "", Some(href))
-    };
-    if done.is_err() {
-        let location = window.location();
-        let _ = if replace { location.replace(href) } else { location.set_hash(href) };
-    }
-    done.is_ok()
+    // The position the reader is leaving, read now: by the time the entry is written
+    // the new view has rendered.
+    let y = window.scroll_y().unwrap_or(0.0);
+    after_paint(move || {
+        let window = gloo::utils::window();
+        remember_scroll(&window, y);
+        let Ok(history) = window.history() else { return };
+        let none = wasm_bindgen::JsValue::NULL;
+        let done = if replace {
+            history.replace_state_with_url(&none, "", Some(&href))
+        } else {
+            history.push_state_with_url(&none, "", Some(&href))
+        };
+        if done.is_err() {
+            let location = window.location();
+            let _ = if replace { location.replace(&href) } else { location.set_hash(&href) };
+        }
+    });
 }
 
-/// Names the page's view in its title.
+/// Runs `f` once, after the browser has presented the next frame (a task queued from
+/// the next animation frame), or after 100 ms when no frame comes (a hidden page).
+/// Calls made in one task run in the order they were made.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use std::{cell::RefCell, rc::Rc};
+    use wasm_bindgen::JsCast;
+    let once = Rc::new(RefCell::new(Some(f)));
+    let run = move || {
+        let f = once.borrow_mut().take();
+        if let Some(f) = f {
+            f();
+        }
+    };
+    let late = run.clone();
+    gloo::timers::callback::Timeout::new(100, late).forget();
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, run).forget();
+    });
+    let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+}
+
+/// Names the page's view in its title, once the view's history entry is written (see
+/// [`record`]): a title set before would name the entry being left.
 pub fn set_title(title: &str) {
     if super::in_browser() {
-        gloo::utils::document().set_title(title);
+        let title = title.to_string();
+        after_paint(move || gloo::utils::document().set_title(&title));
     }
 }
 
@@ -68,10 +99,9 @@ const SCROLL_KEY: &str = "efScrollY";
 /// pushed. The browser's own restoration on Back comes too early: it runs before the
 /// widget has rendered the earlier view, on a page still holding the later one, and
 /// clamps to its height. [`use_restored_scroll`] scrolls once the view is back.
-fn remember_scroll(window: &web_sys::Window) {
+fn remember_scroll(window: &web_sys::Window, y: f64) {
     let Ok(history) = window.history() else { return };
     let state = js_sys::Object::new();
-    let y = window.scroll_y().unwrap_or(0.0);
     if js_sys::Reflect::set(&state, &SCROLL_KEY.into(), &y.into()).is_ok() {
         // A sandboxed frame may refuse; the position is then simply not restored.
         let _ = history.replace_state(&state, "");
@@ -85,17 +115,20 @@ fn remembered_scroll() -> Option<f64> {
 }
 
 /// For a view of the page's own widget: when it is shown again from history, scrolls
-/// back to where the reader left it. After the current task, so that the focus moved
-/// to the view's heading (see `App`) does not undo it. A mounted widget leaves the
+/// back to where the reader left it. After the frame, so that the focus moved to the
+/// view's heading (see `App`) does not undo it, and after the entry of a view opened
+/// by a link is written ([`record`], queued before this render): a new entry has no
+/// position, so a view opened by a link does not scroll. A mounted widget leaves the
 /// page's scroll to the page.
 #[yew::hook]
 pub fn use_restored_scroll(page: bool) {
     yew::use_effect_with((), move |_| {
         if page && super::in_browser() {
-            if let Some(y) = remembered_scroll() {
-                gloo::timers::callback::Timeout::new(0, move || gloo::utils::window().scroll_to_with_x_and_y(0.0, y))
-                    .forget();
-            }
+            after_paint(|| {
+                if let Some(y) = remembered_scroll() {
+                    gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
+                }
+            });
         }
     });
 }

@@ -125,11 +125,9 @@ impl Ctx {
         let Some(dispatcher) = &self.dispatcher else { return };
         match self.nav {
             Nav::Page => {
-                // pushState plus dispatching re-renders at once; a sandboxed frame may
-                // refuse pushState, and then the hash write reaches us as hashchange.
-                if browser::push(&href, self.embedded) {
-                    dispatcher.dispatch(Action::Open(href));
-                }
+                // The view renders at once; its history entry is written after that frame.
+                dispatcher.dispatch(Action::Open(href.clone()));
+                browser::record(href, self.embedded);
             }
             Nav::Memory => dispatcher.dispatch(Action::Open(href)),
             Nav::Inert => {}
@@ -139,10 +137,11 @@ impl Ctx {
     /// Replaces the widget's state (a statement added or removed), recording its address.
     pub fn commit(&self, state: State) {
         let Some(dispatcher) = &self.dispatcher else { return };
-        if self.nav == Nav::Page && !browser::push(&state.href(&state.view), self.embedded) {
-            return;
-        }
+        let href = (self.nav == Nav::Page).then(|| state.href(&state.view));
         dispatcher.dispatch(Action::Replace(state));
+        if let Some(href) = href {
+            browser::record(href, self.embedded);
+        }
     }
 
     /// The state with the reader's statement added, measured with this widget's page.
