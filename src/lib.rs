@@ -13,7 +13,6 @@ pub mod card;
 pub mod cite;
 pub mod corpus;
 pub mod embed;
-pub mod figures;
 pub mod location;
 pub mod mount;
 pub mod numbering;

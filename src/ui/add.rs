@@ -283,7 +283,7 @@ fn held_summary(props: &HeldProps) -> Html {
     };
     let read = View::Read { ids: vec![supplied::ID.to_string()], theme: None, at: None };
     html! {
-        <div class="ef-yours" data-analysis-ms={crate::figures::decimal(h.analysis_ms, 2)}>
+        <div class="ef-yours" data-analysis-ms={format!("{:.2}", h.analysis_ms)}>
             <h2 id="ef-yours-title" tabindex="-1">
                 // Given without a title, it is called "Your statement" once, not twice.
                 if h.supplied.title == supplied::DEFAULT_TITLE {
@@ -293,7 +293,7 @@ fn held_summary(props: &HeldProps) -> Html {
                 }
             </h2>
             <p>
-                { format!("{} words, analysed in your browser in {} ms with the same codebook. It is the last column, marked “Your text”: it is not part of the curated corpus.", supplied::thousands(h.words), crate::figures::decimal(h.analysis_ms, 1)) }
+                { format!("{} words, analysed in your browser in {:.1} ms with the same codebook. It is the last column, marked “Your text”: it is not part of the curated corpus.", supplied::thousands(h.words), h.analysis_ms) }
             </p>
             if h.invisible > 0 {
                 <p>{ format!("It contains {} invisible formatting character{} (text-direction controls or zero-width characters); each is shown as a code such as ⟦U+202E⟧ instead of changing how the text reads.", h.invisible, if h.invisible == 1 { "" } else { "s" }) }</p>

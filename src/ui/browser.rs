@@ -47,7 +47,10 @@ pub fn record(href: String, replace: bool) {
     let y = window.scroll_y().unwrap_or(0.0);
     after_paint(move || {
         let window = gloo::utils::window();
-        remember_scroll(&window, y);
+        // Replacing the entry (an embed) drops its state anyway.
+        if !replace {
+            remember_scroll(&window, y);
+        }
         let Ok(history) = window.history() else { return };
         let none = wasm_bindgen::JsValue::NULL;
         let done = if replace {

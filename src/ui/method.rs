@@ -7,7 +7,6 @@ use super::JumpLink;
 use crate::analysis::eval::{published_recall, PUBLISHED, PUBLISHED_DEV};
 use crate::analysis::recurring::{GAP, MIN_WORDS, SHINGLE};
 use crate::analysis::{Codebook, Theme};
-use crate::figures::decimal;
 use crate::view::View;
 use yew::prelude::*;
 
@@ -20,7 +19,7 @@ pub fn method() -> Html {
     let codes = |theme: Option<Theme>| {
         book.code_ids().filter(move |(_, c)| c.theme == theme).map(|(id, c)| {
             let recall = match published_recall(id) {
-                Some(r) => format!("Found in {}% of the sentences a human coder gave it, in statements the rules were not written for.", decimal(r * 100.0, 0)),
+                Some(r) => format!("Found in {:.0}% of the sentences a human coder gave it, in statements the rules were not written for.", r * 100.0),
                 None => "Not measured on statements the rules were not written for (none had it).".to_string(),
             };
             html! {
@@ -125,10 +124,10 @@ pub fn method() -> Html {
                             <tr>
                                 <th scope="row">{ format!("{} {}", p.sentences, p.what) }</th>
                                 // The labels name each figure where a narrow screen stacks the rows.
-                                <td data-label="Themes F1">{ decimal(p.theme_f1, 2) }</td>
-                                <td data-label="Frames precision">{ decimal(p.code_precision, 2) }</td>
-                                <td data-label="Frames recall">{ decimal(p.code_recall, 2) }</td>
-                                <td data-label="Frames F1">{ decimal(p.code_f1, 2) }</td>
+                                <td data-label="Themes F1">{ format!("{:.2}", p.theme_f1) }</td>
+                                <td data-label="Frames precision">{ format!("{:.2}", p.code_precision) }</td>
+                                <td data-label="Frames recall">{ format!("{:.2}", p.code_recall) }</td>
+                                <td data-label="Frames F1">{ format!("{:.2}", p.code_f1) }</td>
                             </tr>
                         }) }
                     </tbody>
