@@ -32,6 +32,7 @@ struct Fields {
     date: NodeRef,
     keep: NodeRef,
     message: NodeRef,
+    details: NodeRef,
 }
 
 impl Fields {
@@ -46,6 +47,24 @@ impl Fields {
     }
     fn keep(&self) -> bool {
         Self::input(&self.keep).is_some_and(|i| i.checked())
+    }
+    /// Empties the form and folds it away: its statement is in the comparison now. The
+    /// elements stay (re-creating a form that holds 50,000 characters costs a frame).
+    fn clear(&self) {
+        if let Some(t) = self.text.cast::<web_sys::HtmlTextAreaElement>() {
+            t.set_value("");
+        }
+        for r in [&self.title, &self.date] {
+            if let Some(i) = Self::input(r) {
+                i.set_value("");
+            }
+        }
+        if let Some(i) = Self::input(&self.keep) {
+            i.set_checked(false);
+        }
+        if let Some(d) = self.details.cast::<web_sys::Element>() {
+            let _ = d.remove_attribute("open");
+        }
     }
 }
 
@@ -120,11 +139,19 @@ pub fn add_statement() -> Html {
     // Analyses a statement (and keeps it, when asked) and shows it: off the main thread
     // in this form's worker, or here where there is none or it fails.
     let compare = {
-        let (message, ctx, analyst) = (message.clone(), ctx.clone(), analyst.clone());
-        Callback::from(move |(s, keep): (supplied::Supplied, bool)| {
+        let (message, ctx, analyst, count, kept, fields) =
+            (message.clone(), ctx.clone(), analyst.clone(), count.clone(), kept.clone(), fields.clone());
+        Callback::from(move |(s, keep, from_form): (supplied::Supplied, bool, bool)| {
             let done = {
-                let message = message.clone();
-                move |problem: Option<String>| message.set(problem.map_or(Message::None, Message::Error))
+                let (message, count, kept, fields) = (message.clone(), count.clone(), kept.clone(), fields.clone());
+                move |problem: Option<String>| {
+                    if from_form {
+                        fields.clear();
+                        count.set(0);
+                    }
+                    kept.set(storage::kept());
+                    message.set(problem.map_or(Message::None, Message::Error));
+                }
             };
             let mut slot = analyst.borrow_mut();
             slot.start(&ctx.page);
@@ -149,7 +176,7 @@ pub fn add_statement() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match supplied::check(&Fields::value(&fields.title), &Fields::value(&fields.date), &fields.text()) {
-                Ok(s) => compare.emit((s, fields.keep())),
+                Ok(s) => compare.emit((s, fields.keep(), true)),
                 Err(err) => {
                     message.set(Message::Error(err.message()));
                     if let Some(m) = fields.message.cast::<web_sys::HtmlElement>() {
@@ -245,7 +272,7 @@ pub fn add_statement() -> Html {
             } else if let Some(k) = (*kept).clone() {
                 <KeptOffer supplied={k} kept={kept.clone()} compare={compare.clone()} />
             }
-            <details class="ef-add-details">
+            <details class="ef-add-details" ref={fields.details.clone()}>
                 <summary>{ summary_label }</summary>
                 { form }
             </details>
@@ -322,8 +349,9 @@ fn held_summary(props: &HeldProps) -> Html {
 struct KeptProps {
     supplied: supplied::Supplied,
     kept: UseStateHandle<Option<supplied::Supplied>>,
-    /// The form's way to analyse and show a statement (and whether to keep it).
-    compare: Callback<(supplied::Supplied, bool)>,
+    /// The form's way to analyse and show a statement (whether to keep it, whether it
+    /// came from the form's fields).
+    compare: Callback<(supplied::Supplied, bool, bool)>,
 }
 
 /// A statement kept on this device earlier, offered (never added without asking).
@@ -331,7 +359,7 @@ struct KeptProps {
 fn kept_offer(props: &KeptProps) -> Html {
     let show_it = {
         let (s, compare) = (props.supplied.clone(), props.compare.clone());
-        Callback::from(move |_| compare.emit((s.clone(), false)))
+        Callback::from(move |_| compare.emit((s.clone(), false, false)))
     };
     let forget = {
         let kept = props.kept.clone();

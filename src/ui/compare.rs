@@ -40,10 +40,9 @@ pub fn compare(props: &CompareProps) -> Html {
                 { "Each column is a statement, each row a theme: the frames it uses, how much of the text addresses the theme, and its strongest quotes, verbatim. Open a frame for its definition, or a quote for its context." }
             </p>
             <Controls statements={props.statements.clone()} theme={props.theme} />
-            // The form starts afresh whenever the data change (a statement added or
-            // removed): keyed by the revision, in its own element (a keyed sibling
-            // must not sit among unkeyed ones).
-            <div class="ef-add-host"><super::add::AddStatement key={ctx.revision.to_string()} /></div>
+            // The form stays while statements come and go (a draft survives removing a
+            // statement); it empties itself once its text is in the comparison.
+            <div class="ef-add-host"><super::add::AddStatement /></div>
             <div class={classes!("ef-colheads", cols.clone())} aria-hidden="true">
                 { for docs.iter().map(|d| html! {
                     <div class={classes!("ef-colhead", supplied_class(&d.statement))} key={d.statement.id.as_str()}>

@@ -48,6 +48,7 @@ test('a pasted statement appears as a marked column with frames and quotes, in t
   assert.ok(await cell.locator('.ef-chip').count() > 0, 'frames shown');
   const quote = await cell.locator('blockquote').first().innerText();
   assert.ok(OWN.replace(/\n/g, ' ').includes(quote), `quote is verbatim: ${quote}`);
+  await p.waitForURL(/[?&]u=/); // history is written after the new view's frame
   assert.match(p.url(), /[?&]u=A[A-Za-z0-9_-]+$/);
   // The comparison is updated in place, not re-created: every link in it, the bundled
   // statements' columns included, now carries the statement.
@@ -85,6 +86,7 @@ test('a pasted statement is analysed off the main thread in the widget\'s worker
   await add(p, OWN, { title: 'Worker', date: '2023-03-14' });
   await p.locator('#ef-yours-title').waitFor();
   assert.deepEqual(workers, ['/analysis-worker.js'], 'one worker, the widget\'s own');
+  await p.waitForURL(/[?&]u=/); // history is written after the new view's frame
   const viaWorker = { column: await column(p), url: new URL(p.url()).hash };
   assert.ok(viaWorker.column.filter(Boolean).length >= 3, 'the column is there');
   await p.close();
@@ -111,6 +113,27 @@ test('a pasted statement is analysed off the main thread in the widget\'s worker
   } finally {
     await alone.close();
   }
+});
+
+test('the form empties and folds away once its text is compared; a draft survives removing the statement', async () => {
+  const p = await h.open(await h.page());
+  await add(p, OWN, { title: 'Form reply', date: '2020-01-02', keep: true });
+  await p.locator('#ef-yours-title').waitFor();
+  const details = p.locator('.ef-add-details');
+  assert.equal(await details.evaluate((d) => d.open), false, 'folded away');
+  await details.locator('summary').click();
+  assert.equal(await p.getByLabel(/Text of the statement/).inputValue(), '');
+  assert.equal(await p.getByLabel('Title (optional)').inputValue(), '');
+  assert.equal(await p.getByLabel('Date (optional)').inputValue(), '');
+  assert.equal(await p.getByLabel(/Keep it on this device \(/).isChecked(), false);
+  assert.match(await p.locator('#ef-add-count').innerText(), /^0 of 50,000 characters/);
+  assert.match(await p.getByRole('button', { name: /Kept on this device: forget it/ }).innerText(), /forget it/, 'the kept state follows storage');
+  await p.getByLabel(/Text of the statement/).fill('A draft the reader has not compared yet.');
+  await p.getByRole('button', { name: 'Remove it' }).click();
+  await p.waitForFunction(() => document.querySelectorAll('.ef-colhead').length === 5);
+  assert.equal(await p.getByLabel(/Text of the statement/).inputValue(), 'A draft the reader has not compared yet.', 'the draft is kept');
+  await p.evaluate(() => localStorage.clear());
+  await p.close();
 });
 
 test('a share link opened in a fresh browser reproduces the comparison with the statement', async () => {
@@ -185,6 +208,7 @@ test('a damaged or cut-off link says so and shows the comparison without the sta
   const p = await h.open(await h.page());
   await add(p, OWN, { title: 'To be damaged' });
   await p.locator('#ef-yours-title').waitFor();
+  await p.waitForURL(/[?&]u=/); // history is written after the new view's frame
   const hash = new URL(p.url()).hash;
   const value = hash.split('u=')[1];
   const mid = Math.floor(value.length / 2);
@@ -216,6 +240,7 @@ test('markup, script, bidi overrides and zero-width characters stay inert text',
   assert.equal(await p.locator('.ef-app img, .ef-app script, .ef-app b').count(), 0);
   assert.match(await p.locator('#ef-yours-title').innerText(), /<b>bold<\/b>⟦U\+202E⟧title/);
   assert.match(await p.locator('.ef-yours').innerText(), /4 invisible formatting characters/);
+  await p.waitForURL(/[?&]u=/); // history is written after the new view's frame
   await p.goto(p.url().replace('#/?', '#/read/yours?'));
   await p.waitForSelector('.ef-reader');
   const body = await p.locator('.ef-body').innerText();
@@ -231,6 +256,7 @@ test('a text too long for a reliable link is shown here, and its link says it wa
   await add(p, 'Encryption and lawful access. ' + noise(30_000), { title: 'Long one' });
   await p.locator('#ef-yours-title').waitFor();
   assert.match(await p.locator('.ef-yours').innerText(), /Too long for a reliable link: .* up to 8,000/);
+  await p.waitForURL(/[?&]u=/); // history is written after the new view's frame
   assert.match(p.url(), /u=local$/);
   assert.equal(await p.locator('.ef-colhead').count(), 6);
   await p.reload();
