@@ -62,6 +62,7 @@ bench: dist
 	node bench/cards.mjs
 	node bench/latency.mjs
 	node bench/paste-trace.mjs
+	node bench/interaction-trace.mjs
 	node bench/memory.mjs
 	node bench/firstpaint.mjs
 	node bench/slowphone.mjs
