@@ -148,7 +148,7 @@ fn flags_hold(rule: &Rule, tokens: &[Token], first: usize, last: usize, stance: 
     if (f.unquoted && tokens[first].quoted) || (f.start && !opens_sentence(tokens, first)) {
         return false;
     }
-    if f.noname && tokens[first..=last].iter().any(|t| t.name) {
+    if (f.noname && tokens[first..=last].iter().any(|t| t.name)) || (f.name && !tokens[first].name) {
         return false;
     }
     if f.neg || f.noneg {

@@ -48,6 +48,8 @@ pub struct Flags {
     pub start: bool,
     /// No matched word may be part of a name ("Global Encryption Coalition"). Every theme cue has it.
     pub noname: bool,
+    /// The first word must be part of a name ("the National Crime Agency has warned").
+    pub name: bool,
 }
 
 /// Named word classes: name → alternatives (each member compiled).
@@ -95,6 +97,7 @@ pub fn compile(written: &str, classes: &Classes) -> Result<(Vec<Slot>, Flags), S
             "unquoted" => flags.unquoted = true,
             "start" => flags.start = true,
             "noname" => flags.noname = true,
+            "name" => flags.name = true,
             other => return Err(format!("unknown flag `{other}`")),
         }
     }

@@ -84,7 +84,7 @@ pub fn method() -> Html {
                 <li>{ "A word ending in * matches words beginning that way: “encrypt*” matches “encrypted” and “encryption”." }</li>
                 <li>{ "| separates alternatives; ~N lets the next word come up to N words later; #num is a number stating a quantity (not a year or a day of a month)." }</li>
                 <li>{ "@name stands for every member of a word class (below); a member may be several words." }</li>
-                <li>{ "[neg] means the matched words must be negated or opposed in their clause (“not”, “never”, “without”, “nobody”, “oppose”…, before them, or “is not” just after: “a backdoor is not what we want”); [noneg] means they must not be; [unquoted] means the statement’s own words, outside quotation marks; [noname] that no word is part of a name (“the Global Encryption Coalition”), which holds for every theme cue." }</li>
+                <li>{ "[neg] means the matched words must be negated or opposed in their clause (“not”, “never”, “without”, “nobody”, “oppose”…, before them, or “is not” just after: “a backdoor is not what we want”); [noneg] means they must not be; [unquoted] means the statement’s own words, outside quotation marks; [noname] that no word is part of a name (“the Global Encryption Coalition”), which holds for every theme cue; [name] that the first word is (“the National Crime Agency has warned”)." }</li>
                 <li>{ "Hyphens split words, so “end to end” matches “end-to-end”. No rule names a statement, a person or a company: the same codebook applies to any text." }</li>
             </ul>
 

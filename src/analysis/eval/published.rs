@@ -42,7 +42,7 @@ pub const PUBLISHED: [Published; 3] = [
         file: "heldout.tsv",
         what: "held-out sentences written by a second coder and never used to tune the rules",
         sentences: 40,
-        theme_f1: 0.92,
+        theme_f1: 0.93,
         code_precision: 0.92,
         code_recall: 0.58,
         code_f1: 0.71,
@@ -69,8 +69,8 @@ pub const PUBLISHED_DEV: [Published; 2] = [
         sentences: 138,
         theme_f1: 0.76,
         code_precision: 0.88,
-        code_recall: 0.35,
-        code_f1: 0.50,
+        code_recall: 0.36,
+        code_f1: 0.51,
     },
 ];
 
@@ -89,7 +89,7 @@ pub const UNSEEN_RECALL: [(&str, usize, usize); 16] = [
     ("dev.threat", 16, 20),
     ("enc.abuse", 1, 10),
     ("enc.design", 2, 3),
-    ("enc.endorse", 4, 14),
+    ("enc.endorse", 5, 14),
     ("enc.no_weaken", 0, 1),
     ("priv.no_tradeoff", 1, 4),
     ("priv.qualified", 0, 1),
