@@ -46,7 +46,7 @@ test-e2e:
 ## the corpus sets, then the development set of whole statements in ../shared/eval-dev (when it is
 ## there) with the whole codebook and leave one statement out, then what each rule does.
 eval:
-	cargo run --release --quiet --bin framing -- eval --rules --dev ../shared/eval-dev tests/data/annotations.tsv tests/data/unseen.tsv tests/data/heldout.tsv
+	cargo run --release --quiet --bin framing -- eval --rules --dev ../shared/eval-dev tests/data/annotations.tsv tests/data/unseen.tsv tests/data/paraphrases.tsv tests/data/heldout.tsv
 
 ## The long property-test ("fuzz") run of the URL schema, the link form and the analysis
 ## entry points; `make test` runs the same properties with a few dozen to hundreds of cases each.

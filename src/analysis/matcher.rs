@@ -165,8 +165,9 @@ fn is_any(alts: &[Alt], tokens: &[Token], i: usize) -> bool {
 }
 
 /// Whether the words `first..=last` are negated or opposed in their clause: a
-/// negator up to `stance.before` words before them, or up to `stance.after`
-/// words after them ("A backdoor is not what we want"), with no clause break between.
+/// negator up to `stance.before` words before them, between them in the clause they
+/// end in ("privacy cannot outweigh safety"), or up to `stance.after` words after
+/// them ("A backdoor is not what we want"), with no clause break between.
 pub fn negated(tokens: &[Token], first: usize, last: usize, stance: &Stance) -> bool {
     if !tokens[first].clause_start {
         for j in (first.saturating_sub(stance.before)..first).rev() {
@@ -176,6 +177,16 @@ pub fn negated(tokens: &[Token], first: usize, last: usize, stance: &Stance) -> 
             if tokens[j].clause_start || is_any(&stance.breaks, tokens, j) {
                 break;
             }
+        }
+    }
+    // Inside the matched words: a negator between the head and the predicate ("privacy
+    // cannot outweigh safety"), in the clause the matched words end in.
+    for j in (first + 1..last).rev() {
+        if tokens[j + 1].clause_start || is_any(&stance.breaks, tokens, j + 1) {
+            break;
+        }
+        if is_any(&stance.negators, tokens, j) {
+            return true;
         }
     }
     for j in last + 1..(last + 1 + stance.after).min(tokens.len()) {
@@ -273,8 +284,27 @@ fn is_quantity(tokens: &[Token], i: usize) -> bool {
     let continuation_or_note = tokens[i].glued;
     // "20 years ago", "for 12 months": a duration, not a statistic.
     let duration = tokens.get(i + 1).is_some_and(|t| DURATIONS.contains(&t.lower.as_str()));
-    !year && !day && !continuation_or_note && !duration
+    // "Article 8", "section 49", "Recommendation 12": a reference, not a statistic.
+    let reference = i.checked_sub(1).is_some_and(|j| REFERENCES.contains(&tokens[j].lower.as_str()));
+    !year && !day && !continuation_or_note && !duration && !reference
 }
+
+/// Words that make the number after them a reference to a part of a text.
+const REFERENCES: [&str; 13] = [
+    "article",
+    "articles",
+    "section",
+    "sections",
+    "clause",
+    "clauses",
+    "paragraph",
+    "chapter",
+    "schedule",
+    "part",
+    "regulation",
+    "recommendation",
+    "resolution",
+];
 
 #[cfg(test)]
 mod tests {
@@ -324,6 +354,9 @@ mod tests {
             ("It was published in autumn 2024”.3", false),
             ("It is worse than 20 years ago", false),
             ("Nine out of every 10 cases", true),
+            ("The right is protected by Article 8 of the Convention", false),
+            ("under section 49 of the Act", false),
+            ("Part 3 sets out 42 recommendations", true),
         ] {
             assert_eq!(fired(&b, text).contains(&"dev.t/q".to_string()), expect, "{text}");
         }

@@ -43,9 +43,9 @@ pub const PUBLISHED: [Published; 3] = [
         what: "held-out sentences written by a second coder and never used to tune the rules",
         sentences: 40,
         theme_f1: 0.93,
-        code_precision: 0.92,
-        code_recall: 0.58,
-        code_f1: 0.71,
+        code_precision: 0.94,
+        code_recall: 0.60,
+        code_f1: 0.73,
     },
 ];
 
@@ -84,7 +84,7 @@ pub const UNSEEN_RECALL: [(&str, usize, usize); 16] = [
     ("acc.not_backdoor", 0, 0),
     ("acc.readable", 0, 0),
     ("acc.safeguards", 3, 10),
-    ("dev.authority", 0, 5),
+    ("dev.authority", 1, 5),
     ("dev.evidence", 3, 4),
     ("dev.threat", 16, 20),
     ("enc.abuse", 1, 10),
