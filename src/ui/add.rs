@@ -33,6 +33,7 @@ struct Fields {
     keep: NodeRef,
     message: NodeRef,
     details: NodeRef,
+    file: NodeRef,
 }
 
 impl Fields {
@@ -54,7 +55,7 @@ impl Fields {
         if let Some(t) = self.text.cast::<web_sys::HtmlTextAreaElement>() {
             t.set_value("");
         }
-        for r in [&self.title, &self.date] {
+        for r in [&self.title, &self.date, &self.file] {
             if let Some(i) = Self::input(r) {
                 i.set_value("");
             }
@@ -241,7 +242,7 @@ pub fn add_statement() -> Html {
             </div>
             <div class="ef-field">
                 <label for="ef-add-file">{ "Or choose a .txt or .md file" }</label>
-                <input id="ef-add-file" type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onchange={onchange_file} />
+                <input id="ef-add-file" ref={fields.file.clone()} type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onchange={onchange_file} />
             </div>
             <div class="ef-field-row">
                 <div class="ef-field">

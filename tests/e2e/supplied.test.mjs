@@ -128,6 +128,13 @@ test('the form empties and folds away once its text is compared; a draft survive
   assert.equal(await p.getByLabel(/Keep it on this device \(/).isChecked(), false);
   assert.match(await p.locator('#ef-add-count').innerText(), /^0 of 50,000 characters/);
   assert.match(await p.getByRole('button', { name: /Kept on this device: forget it/ }).innerText(), /forget it/, 'the kept state follows storage');
+  // A chosen file is let go of too.
+  await p.locator('#ef-add-file').setInputFiles({ name: 'second.txt', mimeType: 'text/plain', buffer: Buffer.from(OWN) });
+  await p.getByText(/Read “second.txt”/).waitFor();
+  await p.getByRole('button', { name: 'Analyse and compare' }).click();
+  await p.waitForFunction(() => document.querySelector('#ef-yours-title')?.textContent.includes('second'));
+  assert.equal(await p.locator('#ef-add-file').evaluate((i) => i.files.length), 0, 'the chosen file is cleared');
+  await details.locator('summary').click();
   await p.getByLabel(/Text of the statement/).fill('A draft the reader has not compared yet.');
   await p.getByRole('button', { name: 'Remove it' }).click();
   await p.waitForFunction(() => document.querySelectorAll('.ef-colhead').length === 5);
