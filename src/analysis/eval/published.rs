@@ -68,9 +68,9 @@ pub const PUBLISHED_DEV: [Published; 2] = [
         what: "the same sentences, each statement coded without the rules written because of it",
         sentences: 138,
         theme_f1: 0.76,
-        code_precision: 0.86,
-        code_recall: 0.36,
-        code_f1: 0.51,
+        code_precision: 0.87,
+        code_recall: 0.38,
+        code_f1: 0.53,
     },
 ];
 
@@ -93,7 +93,7 @@ pub const UNSEEN_RECALL: [(&str, usize, usize); 16] = [
     ("enc.no_weaken", 0, 1),
     ("priv.no_tradeoff", 1, 4),
     ("priv.qualified", 0, 1),
-    ("priv.right", 7, 22),
+    ("priv.right", 9, 22),
 ];
 
 /// The recall of a code of the bundled codebook on text its rules were not tuned
