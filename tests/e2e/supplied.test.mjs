@@ -296,6 +296,6 @@ test('kept on this device only when asked; offered again, and forgotten on reque
   assert.doesNotMatch(p.url(), /u=/);
   const links = await p.locator('.ef-view a[href^="#/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(links.filter((href) => /u=/.test(href)), [], 'no link carries the removed statement');
-  assert.equal(await p.locator('.ef-add-details').evaluate((d) => d.open), false, 'the form starts afresh');
+  assert.equal(await p.locator('.ef-add-details').evaluate((d) => d.open), false, 'the form stays folded');
   await p.close();
 });
