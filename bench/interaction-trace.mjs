@@ -8,6 +8,7 @@
 // is the browser's own layout, and how much". Run after `make dist` with
 // `node bench/interaction-trace.mjs` (in `make bench`).
 import { start } from '../tests/e2e/harness.mjs';
+import { traced } from './tracing.mjs';
 
 const REPS = 20;
 const SCRIPT = new Set(['EventDispatch', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'HandlePostMessage', 'EvaluateScript', 'V8.Execute']);
@@ -45,28 +46,21 @@ async function trace(act) {
   const reps = [];
   for (let i = 0; i < REPS + 1; i++) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 60)))));
-    const events = [];
-    const collect = (e) => events.push(...e.value);
-    cdp.on('Tracing.dataCollected', collect);
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] } });
-    await page.evaluate(async ({ act, i }) => {
-      // The input in a task of its own, as a real click is (script run by the harness
-      // itself is not traced as script).
-      const fn = new Function('i', act);
-      await new Promise((r) => setTimeout(() => {
-        performance.mark('ef-input');
-        fn(i);
-        requestAnimationFrame(() => {
-          performance.mark('ef-frame');
-          setTimeout(r, 0);
-        });
-      }, 0));
-      performance.mark('ef-drawn');
-    }, { act, i });
-    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.end');
-    await done;
-    cdp.off('Tracing.dataCollected', collect);
+    const events = await traced(cdp, ['toplevel', 'devtools.timeline', 'blink.user_timing'], () =>
+      page.evaluate(async ({ act, i }) => {
+        // The input in a task of its own, as a real click is (script run by the harness
+        // itself is not traced as script).
+        const fn = new Function('i', act);
+        await new Promise((r) => setTimeout(() => {
+          performance.mark('ef-input');
+          fn(i);
+          requestAnimationFrame(() => {
+            performance.mark('ef-frame');
+            setTimeout(r, 0);
+          });
+        }, 0));
+        performance.mark('ef-drawn');
+      }, { act, i }));
     if (i === 0) continue; // the first one warms up
     // The renderer's main thread: the one the page's marks are on.
     const input = events.find((e) => e.name === 'ef-input');

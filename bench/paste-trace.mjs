@@ -8,6 +8,7 @@
 // browser's rendering. Run after `make dist` with `node bench/paste-trace.mjs` (in `make bench`).
 import { start } from '../tests/e2e/harness.mjs';
 import { statements, fill, compare } from './pasting.mjs';
+import { traced } from './tracing.mjs';
 const h = await start();
 const page = await h.page(1280, 900);
 await h.open(page, '#/');
@@ -17,16 +18,16 @@ const totals = {};
 const N = 5;
 for (let i = 0; i < N + 1; i++) {
   await fill(page, text, 't ' + i);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  if (i > 0) await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] } });
-  await compare(page, 't ' + i);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-  if (i === 0) continue;
-  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.end');
-  await done;
-  cdp.removeAllListeners('Tracing.dataCollected');
+  const paste = async () => {
+    await compare(page, 't ' + i);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  };
+  // The first paste warms up, untraced.
+  if (i === 0) {
+    await paste();
+    continue;
+  }
+  const events = await traced(cdp, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.gc'], paste);
   // The renderer main thread: the thread with the most RunTask time.
   const byThread = {};
   for (const e of events) if (e.name === 'RunTask' && e.dur) byThread[`${e.pid}:${e.tid}`] = (byThread[`${e.pid}:${e.tid}`] || 0) + e.dur;
