@@ -25,6 +25,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy $(WASM) --lib --bins --tests -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features split --lib --bins -- -D warnings
 	cargo clippy --features ssr --bin prerender -- -D warnings
 
 test-native:

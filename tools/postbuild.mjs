@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('postbuild: TRUNK_STAGING_DIR is not set (run it as a Trunk hook)');
 const indexPath = join(dir, 'index.html');
+// First the lazily loaded chunks (tools/split.mjs): everything below reads the split build.
+const { splitWasm } = await import('./split.mjs');
+const split = await splitWasm(dir, join(dirname(fileURLToPath(import.meta.url)), '..'));
 let html = await readFile(indexPath, 'utf8');
 let bootCode;
 
@@ -245,10 +248,29 @@ self.onmessage = async (event) => {
   const body = html.slice(bodyAt);
   // Inline scripts must not contain "</script"; the glue and base64 never do, but check.
   if (glue.includes('</script')) throw new Error('postbuild: glue contains </script');
+  // The chunk loader and the chunks inline too: the loader's code joins the glue's module
+  // (its import of the glue's initSync resolves to the same scope), its exports become
+  // the object the glue imports, and each chunk is fetched from a Response over its bytes.
+  let loader = await readFile(join(dir, split.loaderName), 'utf8');
+  loader = loader.replace(/^import \{ initSync \} from "[^"]+";\s*$/m, '');
+  const exported = [];
+  loader = loader.replace(/^export const (\w+) =/gm, (_, n) => { exported.push(n); return `const ${n} =`; });
+  for (const chunk of split.chunks) {
+    const bytes = (await readFile(join(dir, chunk))).toString('base64');
+    const fetchCall = `fetch(new URL("./${chunk}", import.meta.url))`;
+    if (!loader.includes(fetchCall)) throw new Error(`postbuild: the chunk loader changed shape (${chunk})`);
+    loader = loader.replace(fetchCall, `Promise.resolve(new Response(Uint8Array.from(atob("${bytes}"), (c) => c.charCodeAt(0)), { headers: { 'Content-Type': 'application/wasm' } }))`);
+  }
+  if (/^(import|export) /m.test(loader) || loader.includes('import.meta')) throw new Error('postbuild: the chunk loader changed shape');
+  const loaderImport = new RegExp(`^import \\* as (\\w+) from "\\./${split.loaderName.replace(/[.]/g, '\\.')}";?\\s*$`, 'gm');
+  const oneModule = glue.replace(loaderImport, (_, n) => `const ${n} = __wasm_split;`);
+  if (/^import /m.test(oneModule)) throw new Error('postbuild: the glue imports something the one-file edition lacks');
   const offline = `${head}<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
 <style>${css.replace(/<\/style/gi, '<\\/style')}</style>
 <script type="module">
-${glue.replace(/^export \{[^}]*\};?\s*$/m, '')}
+${loader}
+const __wasm_split = { ${exported.join(', ')} };
+${oneModule.replace(/^export \{[^}]*\};?\s*$/m, '')}
 const bytes = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 </script>

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `=0.2.130` pin in Cargo.toml
 GECKODRIVER_VERSION=0.37.1
+WASM_SPLIT_VERSION=0.2.4       # wasm-split-cli: lazily loaded wasm chunks (tools/split.mjs)
 
 say() { printf 'setup: %s\n' "$*"; }
 
@@ -25,6 +26,12 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# The hosted build splits the wasm into lazily loaded chunks (tools/split.mjs).
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 4 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # Debian's chromium for the in-browser and end-to-end tests.

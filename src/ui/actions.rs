@@ -2,7 +2,7 @@
 //! declarative.
 
 use super::ctx::{use_ctx, Ctx};
-use crate::analysis::{export, Codebook};
+use super::lazy::{self, Format};
 use crate::view::View;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -110,23 +110,25 @@ pub fn share_bar(props: &ShareProps) -> Html {
     let show_link = use_state(|| false);
     let show_snippet = use_state(|| false);
     let url = share_url(&ctx, &props.view);
-    let csv = {
-        let data = ctx.data.clone();
+    // The exporters arrive with the builder's chunk, fetched on the first download.
+    let export_failed = use_state(|| false);
+    let export = |name: &'static str, mime: &'static str, format: Format| {
+        let (data, failed) = (ctx.data.clone(), export_failed.clone());
         Callback::from(move |_| {
-            download("encryption-framing-coding.csv", "text/csv", &export::to_csv(&data, Codebook::bundled()))
+            let (data, failed) = (data.clone(), failed.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match lazy::load_export().await {
+                    Ok(write) => {
+                        failed.set(false);
+                        download(name, mime, &write(&data, format));
+                    }
+                    Err(_) => failed.set(true),
+                }
+            });
         })
     };
-    let json = {
-        let data = ctx.data.clone();
-        Callback::from(move |_| {
-            let v = export::to_json(&data, Codebook::bundled());
-            download(
-                "encryption-framing-coding.json",
-                "application/json",
-                &serde_json::to_string_pretty(&v).unwrap_or_default(),
-            )
-        })
-    };
+    let csv = export("encryption-framing-coding.csv", "text/csv", Format::Csv);
+    let json = export("encryption-framing-coding.json", "application/json", Format::Json);
     let reveal = |flag: &UseStateHandle<bool>| {
         let flag = flag.clone();
         Callback::from(move |_| flag.set(true))
@@ -142,6 +144,9 @@ pub fn share_bar(props: &ShareProps) -> Html {
                 if offline_copy_available(&ctx) {
                     <a class="ef-button ef-button-small" href="./encryption-framing-offline.html" download="encryption-framing.html">{ "Download for offline reading" }</a>
                 }
+                if *export_failed {
+                    <p class="ef-share-link" role="alert">{ "The download could not be prepared: this copy is offline and had not made one before. Try again when online." }</p>
+                }
                 if *show_link && !offline_copy_available(&ctx) {
                     <p class="ef-share-link" role="status">{ "This copy was opened from a file, so its links work only on this device. To share this view, open the widget on its website and copy the link there." }</p>
                 } else if *show_link {
@@ -152,7 +157,7 @@ pub fn share_bar(props: &ShareProps) -> Html {
                     </div>
                 }
                 if *show_snippet {
-                    <super::builder::Builder view={props.view.clone()} />
+                    <super::lazy::BuilderView view={props.view.clone()} />
                 }
             </div>
         </details>

@@ -78,8 +78,14 @@ enum Message {
 }
 
 /// The form and, when a statement is shown, its summary and controls.
+#[derive(Properties, PartialEq)]
+pub struct AddProps {
+    /// Starts unfolded (the reader unfolded the stand-in while the form was loading).
+    pub open: bool,
+}
+
 #[function_component(AddStatement)]
-pub fn add_statement() -> Html {
+pub fn add_statement(props: &AddProps) -> Html {
     let ctx = use_ctx();
     let held = ctx.held.clone();
     let fields = use_memo((), |_| Fields::default());
@@ -87,6 +93,8 @@ pub fn add_statement() -> Html {
     let count = use_state(|| 0usize);
     let dragging = use_state(|| false);
     let kept = use_state(storage::kept);
+    // Only the first render sets `open`: after it the element's own state rules.
+    let first_open = *use_state(|| props.open);
     let storage_ok = storage::available();
     let analyst = ctx.analyst.clone();
     let onfocusin = {
@@ -273,7 +281,7 @@ pub fn add_statement() -> Html {
             } else if let Some(k) = (*kept).clone() {
                 <KeptOffer supplied={k} kept={kept.clone()} compare={compare.clone()} />
             }
-            <details class="ef-add-details" ref={fields.details.clone()}>
+            <details class="ef-add-details" ref={fields.details.clone()} open={first_open}>
                 <summary>{ summary_label }</summary>
                 { form }
             </details>

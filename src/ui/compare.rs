@@ -42,7 +42,7 @@ pub fn compare(props: &CompareProps) -> Html {
             <Controls statements={props.statements.clone()} theme={props.theme} />
             // The form stays while statements come and go (a draft survives removing a
             // statement); it empties itself once its text is in the comparison.
-            <div class="ef-add-host"><super::add::AddStatement /></div>
+            <div class="ef-add-host"><super::lazy::AddView /></div>
             <div class={classes!("ef-colheads", cols.clone())} aria-hidden="true">
                 { for docs.iter().map(|d| html! {
                     <div class={classes!("ef-colhead", supplied_class(&d.statement))} key={d.statement.id.as_str()}>

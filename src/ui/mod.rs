@@ -19,6 +19,7 @@ mod compare;
 mod ctx;
 mod embed;
 pub mod failure;
+pub mod lazy;
 mod link;
 mod method;
 pub mod mount;
@@ -214,7 +215,7 @@ pub fn app(props: &AppProps) -> Html {
             html! { <Reader ids={ids.clone()} theme={*theme} at={at.clone()} /> }
         }
         View::TalkingPoints { selected } => html! { <talking_points::TalkingPoints selected={selected.clone()} /> },
-        View::Method => html! { <method::Method /> },
+        View::Method => html! { <lazy::MethodView /> },
         View::Search { query } => html! { <search_view::SearchResults query={query.clone()} /> },
     };
     let embedded = props.start.embedded;

@@ -22,6 +22,11 @@ pub fn kept() -> Option<Supplied> {
     Supplied::decode(&value).ok()
 }
 
+/// Whether a statement is kept (without reading it).
+pub fn holds() -> bool {
+    storage().is_some_and(|s| s.get_item(KEY).ok().flatten().is_some())
+}
+
 /// Keeps a statement; the error is a sentence for the reader.
 pub fn keep(encoded: &str) -> Result<(), String> {
     let storage = storage().ok_or("This browser does not let the page keep anything, so it was not kept.")?;

@@ -32,6 +32,14 @@ test('the one-file edition works from file://, restores a deep link, and makes n
   await p.getByRole('button', { name: 'Embed in an article' }).click();
   assert.match(await p.locator('.ef-builder').innerText(), /Embed codes come from the hosted widget/);
   assert.equal(await p.locator('#ef-embed-code').count(), 0);
+  // The parts the hosted widget loads lazily are inline here: the method and the form.
+  await p.getByRole('link', { name: 'Method', exact: true }).first().click();
+  await p.locator('#ef-m-codebook').waitFor();
+  await p.getByRole('link', { name: 'Compare' }).click();
+  await p.locator('.ef-add-details summary').click();
+  await p.locator('#ef-add-text').fill('Encryption protects the privacy of millions. Lawful access must not weaken it.');
+  await p.getByRole('button', { name: 'Analyse and compare' }).click();
+  await p.locator('.ef-yours').waitFor();
   const other = requests.filter((u) => !u.startsWith(file) && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(other, [], 'no request but the file itself');
   assert.deepEqual(h.errors, []);
@@ -72,8 +80,11 @@ test('a second visit works with the server stopped, and a new build is picked up
 
   await h.stopServer();
   await p.reload();
-  await p.waitForSelector('.ef-method');
+  await p.waitForSelector('#ef-m-codebook');
   assert.match(await description(), /^Updated: /, 'offline, the latest page comes from the cache');
   await p.getByRole('link', { name: 'Compare' }).click();
   await p.waitForSelector('.ef-quote');
+  // The lazily loaded parts were cached on the first visit: the form opens offline.
+  await p.locator('.ef-add-details summary').click();
+  await p.locator('#ef-add-text').waitFor();
 });

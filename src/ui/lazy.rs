@@ -1,0 +1,233 @@
+//! Code only some readers need, loaded when a reader first needs it.
+//!
+//! In the hosted build (feature `split`), each part below is a split point: the
+//! build (tools/split.mjs, running wasm-split-cli) moves the code that only the part
+//! reaches into its own wasm chunk, fetched the first time the part is asked for.
+//! A part hands back a plain function (a renderer, an exporter), kept once loaded,
+//! so after the first load it is called synchronously like any other code. Without
+//! `split` (tests, the pre-render, the lint builds) a part is there at once.
+//!
+//! A chunk that cannot be fetched (a revisit offline that never opened it, a host
+//! missing the file) is [`Unavailable`]: the view says so and offers to try again.
+
+use crate::analysis::{export, Codebook};
+use crate::state::Data;
+use crate::view::View;
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use yew::prelude::*;
+
+/// A part's chunk could not be loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unavailable;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for Unavailable {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+/// What a part's future resolves to.
+pub type Loading<T> = Pin<Box<dyn Future<Output = Result<T, Unavailable>>>>;
+
+/// Declares a part: the split point `$split` in chunk `$chunk` returning `$value`,
+/// kept in `$key` once loaded; `$now` is the part if it is here, `$load` fetches it.
+macro_rules! part {
+    ($(#[$doc:meta])* $chunk:ident, $split:ident, $key:ident, $now:ident, $load:ident: $ty:ty = $value:expr) => {
+        #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($chunk, fallible))]
+        fn $split() -> Result<$ty, Unavailable> {
+            Ok($value)
+        }
+
+        thread_local! { static $key: Cell<Option<$ty>> = const { Cell::new(None) }; }
+
+        $(#[$doc])*
+        pub fn $now() -> Option<$ty> {
+            #[cfg(not(feature = "split"))]
+            if $key.with(Cell::get).is_none() {
+                $key.with(|k| k.set($split().ok()));
+            }
+            $key.with(Cell::get)
+        }
+
+        /// Fetches the part's chunk once and keeps the part; a failure is retried on the next call.
+        pub fn $load() -> Loading<$ty> {
+            Box::pin(async move {
+                if let Some(part) = $now() {
+                    return Ok(part);
+                }
+                #[cfg(feature = "split")]
+                let part = $split().await?;
+                #[cfg(not(feature = "split"))]
+                let part = $split()?;
+                $key.with(|k| k.set(Some(part)));
+                Ok(part)
+            })
+        }
+    };
+}
+
+part! {
+    /// Renders the method view.
+    method, method_split, METHOD, method_now, load_method: fn() -> Html = || html! { <super::method::Method /> }
+}
+
+part! {
+    /// Renders the embed-code builder for a view.
+    tools, builder_split, BUILDER, builder_now, load_builder: fn(View) -> Html = |view| html! { <super::builder::Builder {view} /> }
+}
+
+/// The two download formats of the coding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+part! {
+    /// Writes the coding of every statement shown as CSV or JSON.
+    tools, export_split, EXPORT, export_now, load_export: fn(&Data, Format) -> String = |data, format| match format {
+        Format::Csv => export::to_csv(data, Codebook::bundled()),
+        Format::Json => serde_json::to_string_pretty(&export::to_json(data, Codebook::bundled())).unwrap_or_default(),
+    }
+}
+
+part! {
+    /// Renders the form for a reader's own statement; `true` shows it unfolded.
+    form, form_split, FORM, form_now, load_form: fn(bool) -> Html = |open| html! { <super::add::AddStatement {open} /> }
+}
+
+/// Where a part stands for the component that shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part<T> {
+    Ready(T),
+    Opening,
+    Failed,
+}
+
+/// The part `now`/`load` name, fetched once `wanted` (at the latest when the calling
+/// component renders with it); the callback tries again after a failure.
+#[hook]
+pub fn use_part<T: Copy + 'static>(
+    now: fn() -> Option<T>,
+    load: fn() -> Loading<T>,
+    wanted: bool,
+) -> (Part<T>, Callback<()>) {
+    let failed = use_state(|| false);
+    // Bumped when a load finishes, so the component renders the part it now has.
+    let attempt = use_state(|| 0u32);
+    {
+        let (failed, attempt_handle) = (failed.clone(), attempt.clone());
+        use_effect_with((*attempt, wanted), move |&(n, wanted)| {
+            if wanted && now().is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let ok = load().await.is_ok();
+                    failed.set(!ok);
+                    if ok {
+                        attempt_handle.set(n + 1);
+                    }
+                });
+            }
+        });
+    }
+    let retry = {
+        let (failed, attempt) = (failed.clone(), attempt.clone());
+        Callback::from(move |()| {
+            failed.set(false);
+            attempt.set(*attempt + 1);
+        })
+    };
+    let part = match now() {
+        Some(p) => Part::Ready(p),
+        None if *failed => Part::Failed,
+        None => Part::Opening,
+    };
+    (part, retry)
+}
+
+/// What a reader sees while a part loads, or when it cannot.
+pub fn placeholder<T>(part: Part<T>, what: &str, retry: Callback<()>) -> Html {
+    match part {
+        Part::Failed => html! {
+            <div class="ef-part-failed" role="alert">
+                <p>{ format!("The {what} could not be loaded: this copy is offline and had not opened it before, or the site did not send it.") }</p>
+                <button type="button" class="ef-button ef-button-small" onclick={retry.reform(|_| ())}>{ "Try again" }</button>
+            </div>
+        },
+        _ => html! { <p class="ef-part-opening" role="status">{ format!("Opening the {what}…") }</p> },
+    }
+}
+
+/// The method view, once its chunk is here.
+#[function_component(MethodView)]
+pub fn method_view() -> Html {
+    let (part, retry) = use_part(method_now, load_method, true);
+    match part {
+        Part::Ready(render) => render(),
+        _ => html! {
+            <section class="ef-method" aria-labelledby="ef-method-title">
+                <h1 id="ef-method-title" tabindex="-1" data-focus-target="">{ "Method" }</h1>
+                { placeholder(part, "method", retry) }
+            </section>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BuilderViewProps {
+    pub view: View,
+}
+
+/// The embed-code builder, once its chunk is here.
+#[function_component(BuilderView)]
+pub fn builder_view(props: &BuilderViewProps) -> Html {
+    let (part, retry) = use_part(builder_now, load_builder, true);
+    match part {
+        Part::Ready(render) => render(props.view.clone()),
+        _ => placeholder(part, "embed code builder", retry),
+    }
+}
+
+/// The form for a reader's own statement, fetched when the reader unfolds it (or at
+/// once when the view holds their statement, whose summary it shows, or this device
+/// keeps one, which it offers). Until then the
+/// same folded heading stands in its place, so nothing moves when the form arrives,
+/// and a reader who unfolded it finds it unfolded.
+#[function_component(AddView)]
+pub fn add_view() -> Html {
+    let held = super::use_ctx().held.is_some();
+    let kept = *use_memo((), |_| super::storage::holds());
+    let opened = use_state(|| false);
+    let (part, retry) = use_part(form_now, load_form, held || kept || *opened);
+    if let Part::Ready(render) = part {
+        return render(*opened);
+    }
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            let open = e.target_dyn_into::<web_sys::HtmlDetailsElement>().is_some_and(|d| d.open());
+            opened.set(open);
+        })
+    };
+    html! {
+        <section class="ef-add" aria-label="Your own statement">
+            <details class="ef-add-details" {ontoggle}>
+                <summary>{ if held { "Replace your statement" } else { "Add your own statement" } }</summary>
+                if *opened { { placeholder(part, "form", retry) } }
+            </details>
+        </section>
+    }
+}
+
+/// Fetches, before the widget first renders, the parts its first view shows, so that
+/// it replaces the pre-rendered copy with the whole view at once.
+pub async fn preload(state: &crate::state::State) {
+    if matches!(state.view, View::Method) {
+        let _ = load_method().await;
+    }
+    if state.held.is_some() || super::storage::holds() {
+        let _ = load_form().await;
+    }
+}

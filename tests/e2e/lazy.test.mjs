@@ -1,0 +1,104 @@
+// Parts only some readers need (the method, the embed builder and downloads, the form
+// for a reader's own statement) come as wasm chunks when first asked for
+// (src/ui/lazy.rs, tools/split.mjs): the default view fetches none of them, a deep
+// link to one shows it whole, and a chunk that cannot be fetched says so.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { start, ROOT } from './harness.mjs';
+
+const OWN = readFileSync(join(ROOT, 'tests', 'e2e', 'fixtures', 'own-statement.txt'), 'utf8');
+const U = Buffer.concat([Buffer.from([1]), deflateSync(Buffer.from(`Own reply\n2023-03-14\n${OWN}`), { level: 9 })])
+  .toString('base64url');
+const CHUNK = /\/split_(\w+)-[0-9a-f]+\.wasm$/;
+
+// Service workers off: the hosted widget's worker caches every chunk after the first
+// visit (offline.test.mjs), which is not what a first visit fetches.
+const h = await start({ contextOptions: { serviceWorkers: 'block' } });
+after(() => h.close());
+
+/** A page that lists the chunks it fetched and whether a stand-in was ever shown. */
+async function watched(width = 1280) {
+  const p = await h.page(width);
+  const chunks = [];
+  // The page's own requests (the builder's preview frame loads a widget of its own).
+  p.on('request', (r) => { const m = r.url().match(CHUNK); if (m && r.frame() === p.mainFrame()) chunks.push(m[1]); });
+  await p.addInitScript(() => {
+    window.__standIns = 0;
+    new MutationObserver(() => {
+      if (document.querySelector('.ef-part-opening')) window.__standIns += 1;
+    }).observe(document, { subtree: true, childList: true });
+  });
+  // Which chunks, in the order first fetched.
+  return { p, fetched: () => [...new Set(chunks)], count: () => chunks.length };
+}
+
+test('the default view fetches no lazily loaded part; each comes when the reader first asks for it', async () => {
+  const { p, fetched, count } = await watched();
+  await h.open(p);
+  await p.waitForLoadState('networkidle');
+  assert.deepEqual(fetched(), [], 'the comparison needs no chunk');
+
+  await p.locator('.ef-add-details summary').click();
+  await p.locator('#ef-add-text').waitFor();
+  assert.ok(await p.locator('.ef-add-details').evaluate((d) => d.open), 'the form arrives unfolded, as the reader asked');
+  assert.deepEqual(fetched(), ['form']);
+  await p.locator('#ef-add-text').fill('Encryption protects the privacy of millions. Lawful access must not weaken it.');
+  await p.getByRole('button', { name: 'Analyse and compare' }).click();
+  await p.locator('.ef-yours').waitFor();
+
+  await p.locator('.ef-share summary').click();
+  await p.getByRole('button', { name: 'Embed in an article' }).click();
+  await p.locator('#ef-embed-code').waitFor();
+  const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download coding (CSV)' }).click()]);
+  assert.equal(download.suggestedFilename(), 'encryption-framing-coding.csv');
+  assert.deepEqual(fetched(), ['form', 'tools'], 'the builder and the downloads share one chunk');
+
+  await p.locator('.ef-tabs').getByRole('link', { name: 'Method' }).click();
+  await p.locator('#ef-m-codebook').waitFor();
+  assert.deepEqual(fetched(), ['form', 'tools', 'method']);
+  const before = count();
+  // Back to the comparison and again to the method: nothing is fetched again.
+  await p.goBack();
+  await p.locator('.ef-compare').waitFor();
+  await p.locator('.ef-tabs').getByRole('link', { name: 'Method' }).click();
+  await p.locator('#ef-m-codebook').waitFor();
+  assert.equal(count(), before);
+  await p.close();
+  assert.deepEqual(h.errors, []);
+});
+
+test('a deep link to a lazily loaded part shows it whole: the pre-rendered copy stays until the part is here', async () => {
+  for (const [hash, ready] of [['#/method', '#ef-m-codebook'], [`#/?u=${U}`, '.ef-yours']]) {
+    const { p } = await watched(768);
+    await p.goto(`${h.origin}/${hash}`);
+    await p.locator(ready).waitFor();
+    assert.equal(await p.evaluate(() => window.__standIns), 0, `${hash.slice(0, 12)}: no "Opening…" stand-in was shown`);
+    await p.close();
+  }
+  assert.deepEqual(h.errors, []);
+});
+
+test('a part that cannot be fetched says so, and comes on the next try', async () => {
+  const p = await h.page(375);
+  await h.open(p);
+  let refuse = true;
+  await p.route(CHUNK, (route) => (refuse ? route.abort() : route.continue()));
+  await p.locator('.ef-tabs').getByRole('link', { name: 'Method' }).click();
+  const failed = p.locator('.ef-part-failed');
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /The method could not be loaded/);
+  assert.equal(await failed.getAttribute('role'), 'alert');
+  assert.equal(await p.locator('#ef-method-title').innerText(), 'Method', 'the view keeps its heading');
+  refuse = false;
+  await p.getByRole('button', { name: 'Try again' }).click();
+  await p.locator('#ef-m-codebook').waitFor();
+  assert.equal(await failed.count(), 0);
+  await p.close();
+  // The refused fetch is logged by the browser and the chunk loader; nothing else.
+  const unexpected = h.errors.filter((e) => !/net::ERR_FAILED|Failed to fetch|split_method/.test(e));
+  assert.deepEqual(unexpected, []);
+  h.errors.length = 0;
+});
