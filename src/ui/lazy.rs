@@ -79,6 +79,16 @@ part! {
     tools, builder_split, BUILDER, builder_now, load_builder: fn(View) -> Html = |view| html! { <super::builder::Builder {view} /> }
 }
 
+part! {
+    /// Renders the reader, the talking points or the search results (other views: nothing).
+    views, views_split, VIEWS, views_now, load_views: fn(&View) -> Html = |view| match view {
+        View::Read { ids, theme, at } => html! { <super::Reader ids={ids.clone()} theme={*theme} at={at.clone()} /> },
+        View::TalkingPoints { selected } => html! { <super::talking_points::TalkingPoints selected={selected.clone()} /> },
+        View::Search { query } => html! { <super::search_view::SearchResults query={query.clone()} /> },
+        View::Compare { .. } | View::Method => html! {},
+    }
+}
+
 /// The two download formats of the coding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -160,18 +170,73 @@ pub fn placeholder<T>(part: Part<T>, what: &str, retry: Callback<()>) -> Html {
     }
 }
 
+/// Focus inside a stand-in moves to `selector` in the part that replaces it (the
+/// stand-in's elements go, and focus would fall back to the page). Returns the
+/// stand-in's focus handlers.
+#[hook]
+fn use_focus_handover(ready: bool, selector: &'static str) -> (Callback<FocusEvent>, Callback<FocusEvent>) {
+    let ctx = super::use_ctx();
+    let inside = use_mut_ref(|| false);
+    {
+        let inside = inside.clone();
+        use_effect_with(ready, move |&ready| {
+            if ready && std::mem::take(&mut *inside.borrow_mut()) {
+                ctx.focus(selector);
+            }
+        });
+    }
+    let onfocusin = {
+        let inside = inside.clone();
+        Callback::from(move |_: FocusEvent| *inside.borrow_mut() = true)
+    };
+    // Focus that moves elsewhere leaves; focus lost with a removed element (no new target) stays.
+    let onfocusout = Callback::from(move |e: FocusEvent| {
+        if e.related_target().is_some() {
+            *inside.borrow_mut() = false;
+        }
+    });
+    (onfocusin, onfocusout)
+}
+
 /// The method view, once its chunk is here.
 #[function_component(MethodView)]
 pub fn method_view() -> Html {
     let (part, retry) = use_part(method_now, load_method, true);
+    let (onfocusin, onfocusout) = use_focus_handover(matches!(part, Part::Ready(_)), "[data-focus-target]");
     match part {
         Part::Ready(render) => render(),
         _ => html! {
-            <section class="ef-method" aria-labelledby="ef-method-title">
+            <section class="ef-method" aria-labelledby="ef-method-title" {onfocusin} {onfocusout}>
                 <h1 id="ef-method-title" tabindex="-1" data-focus-target="">{ "Method" }</h1>
                 { placeholder(part, "method", retry) }
             </section>
         },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ViewProps {
+    pub view: View,
+}
+
+/// The reader, the talking points and the search results, once their chunk is here.
+#[function_component(LazyView)]
+pub fn lazy_view(props: &ViewProps) -> Html {
+    let (part, retry) = use_part(views_now, load_views, true);
+    let (onfocusin, onfocusout) = use_focus_handover(matches!(part, Part::Ready(_)), "[data-focus-target]");
+    if let Part::Ready(render) = part {
+        return render(&props.view);
+    }
+    let (heading, what) = match &props.view {
+        View::Read { .. } => ("Read", "reader"),
+        View::TalkingPoints { .. } => ("Talking points", "talking points"),
+        _ => ("Search", "search results"),
+    };
+    html! {
+        <section class="ef-standin" aria-labelledby="ef-standin-title" {onfocusin} {onfocusout}>
+            <h1 id="ef-standin-title" tabindex="-1" data-focus-target="">{ heading }</h1>
+            { placeholder(part, what, retry) }
+        </section>
     }
 }
 
@@ -201,6 +266,7 @@ pub fn add_view() -> Html {
     let kept = *use_memo((), |_| super::storage::holds());
     let opened = use_state(|| false);
     let (part, retry) = use_part(form_now, load_form, held || kept || *opened);
+    let (onfocusin, onfocusout) = use_focus_handover(matches!(part, Part::Ready(_)), ".ef-add-details > summary");
     if let Part::Ready(render) = part {
         return render(*opened);
     }
@@ -212,7 +278,7 @@ pub fn add_view() -> Html {
         })
     };
     html! {
-        <section class="ef-add" aria-label="Your own statement">
+        <section class="ef-add" aria-label="Your own statement" {onfocusin} {onfocusout}>
             <details class="ef-add-details" {ontoggle}>
                 <summary>{ if held { "Replace your statement" } else { "Add your own statement" } }</summary>
                 if *opened { { placeholder(part, "form", retry) } }
@@ -224,8 +290,14 @@ pub fn add_view() -> Html {
 /// Fetches, before the widget first renders, the parts its first view shows, so that
 /// it replaces the pre-rendered copy with the whole view at once.
 pub async fn preload(state: &crate::state::State) {
-    if matches!(state.view, View::Method) {
-        let _ = load_method().await;
+    match state.view {
+        View::Method => {
+            let _ = load_method().await;
+        }
+        View::Read { .. } | View::TalkingPoints { .. } | View::Search { .. } => {
+            let _ = load_views().await;
+        }
+        View::Compare { .. } => {}
     }
     if state.held.is_some() || super::storage::holds() {
         let _ = load_form().await;

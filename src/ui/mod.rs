@@ -211,12 +211,10 @@ pub fn app(props: &AppProps) -> Html {
             let chosen = if statements.is_empty() { ctx.data.statement_ids() } else { statements.clone() };
             html! { <Compare statements={chosen} theme={*theme} /> }
         }
-        View::Read { ids, theme, at } => {
-            html! { <Reader ids={ids.clone()} theme={*theme} at={at.clone()} /> }
-        }
-        View::TalkingPoints { selected } => html! { <talking_points::TalkingPoints selected={selected.clone()} /> },
         View::Method => html! { <lazy::MethodView /> },
-        View::Search { query } => html! { <search_view::SearchResults query={query.clone()} /> },
+        v @ (View::Read { .. } | View::TalkingPoints { .. } | View::Search { .. }) => {
+            html! { <lazy::LazyView view={v.clone()} /> }
+        }
     };
     let embedded = props.start.embedded;
     let full_view = ctx.full_url(&s.view);

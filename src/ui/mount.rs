@@ -84,5 +84,9 @@ pub fn mount_encryption_framing(host: web_sys::Element, options: JsValue, styles
     let _ = shadow.append_child(&container);
     super::failure::watch(&container);
     let start = Start { state: start.state, nav: Nav::Memory, page: page.into(), embedded: start.embed, article: None };
-    yew::Renderer::<App>::with_root_and_props(container, AppProps { start }).render();
+    // The parts its first view shows first (src/ui/lazy.rs), so it opens whole.
+    wasm_bindgen_futures::spawn_local(async move {
+        super::lazy::preload(&start.state).await;
+        yew::Renderer::<App>::with_root_and_props(container, AppProps { start }).render();
+    });
 }

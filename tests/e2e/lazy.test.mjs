@@ -1,5 +1,5 @@
-// Parts only some readers need (the method, the embed builder and downloads, the form
-// for a reader's own statement) come as wasm chunks when first asked for
+// Parts only some readers need (the method, the reader, talking points and search,
+// the embed builder and downloads, the form for a reader's own statement) come as wasm chunks when first asked for
 // (src/ui/lazy.rs, tools/split.mjs): the default view fetches none of them, a deep
 // link to one shows it whole, and a chunk that cannot be fetched says so.
 import { test, after } from 'node:test';
@@ -66,15 +66,25 @@ test('the default view fetches no lazily loaded part; each comes when the reader
   await p.locator('.ef-tabs').getByRole('link', { name: 'Method' }).click();
   await p.locator('#ef-m-codebook').waitFor();
   assert.equal(count(), before);
+  await p.locator('.ef-tabs').getByRole('link', { name: 'Talking points' }).click();
+  await p.locator('.ef-tp-row').first().waitFor();
+  await p.locator('.ef-tabs').getByRole('link', { name: 'Read' }).click();
+  await p.locator('.ef-reading').first().waitFor();
+  assert.deepEqual(fetched(), ['form', 'tools', 'method', 'views'], 'the reader, talking points and search share one chunk');
   await p.close();
   assert.deepEqual(h.errors, []);
 });
 
 test('a deep link to a lazily loaded part shows it whole: the pre-rendered copy stays until the part is here', async () => {
-  for (const [hash, ready] of [['#/method', '#ef-m-codebook'], [`#/?u=${U}`, '.ef-yours']]) {
+  const links = [['#/method', '#ef-m-codebook'], [`#/?u=${U}`, '.ef-yours'], ['#/read/rudd-2017?at=13', '.ef-panel'],
+    ['#/talking-points', '.ef-tp-row'], ['#/search?q=backdoor', '.ef-results']];
+  for (const [hash, ready] of links) {
     const { p } = await watched(768);
     await p.goto(`${h.origin}/${hash}`);
-    await p.locator(ready).waitFor();
+    // The pre-rendered copy may show the same elements: wait until the widget has run.
+    await p.waitForFunction(() => window.wasmBindings);
+    await p.waitForLoadState('networkidle');
+    await p.locator(ready).first().waitFor();
     assert.equal(await p.evaluate(() => window.__standIns), 0, `${hash.slice(0, 12)}: no "Opening…" stand-in was shown`);
     await p.close();
   }
@@ -101,4 +111,36 @@ test('a part that cannot be fetched says so, and comes on the next try', async (
   const unexpected = h.errors.filter((e) => !/net::ERR_FAILED|Failed to fetch|split_method/.test(e));
   assert.deepEqual(unexpected, []);
   h.errors.length = 0;
+});
+
+test('keyboard focus on a stand-in moves to the part that replaces it', async () => {
+  const p = await h.page(768);
+  await h.open(p);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await p.route(CHUNK, async (route) => { await held; await route.continue(); });
+  await p.locator('.ef-tabs').getByRole('link', { name: 'Method' }).focus();
+  await p.keyboard.press('Enter');
+  await p.locator('.ef-part-opening').waitFor();
+  assert.equal(await p.evaluate(() => document.activeElement.id), 'ef-method-title', 'the stand-in heading has focus');
+  release();
+  await p.locator('#ef-m-codebook').waitFor();
+  assert.equal(await p.evaluate(() => document.activeElement.id), 'ef-method-title', 'the method’s own heading has it now');
+  assert.equal(await p.locator('#ef-method-title').count(), 1);
+
+  // The form: unfolded by keyboard while its chunk is on its way.
+  await p.locator('.ef-tabs').getByRole('link', { name: 'Compare' }).click();
+  let releaseForm;
+  const formHeld = new Promise((ok) => { releaseForm = ok; });
+  await p.unroute(CHUNK);
+  await p.route(CHUNK, async (route) => { await formHeld; await route.continue(); });
+  await p.locator('.ef-add-details summary').focus();
+  await p.keyboard.press('Enter');
+  await p.locator('.ef-add .ef-part-opening').waitFor();
+  releaseForm();
+  await p.locator('#ef-add-text').waitFor();
+  assert.ok(await p.evaluate(() => document.activeElement.matches('.ef-add-details > summary')), 'focus is on the form’s heading');
+  assert.ok(await p.locator('.ef-add-details').evaluate((d) => d.open), 'and the form is unfolded');
+  await p.close();
+  assert.deepEqual(h.errors, []);
 });
