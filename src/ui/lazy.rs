@@ -89,6 +89,12 @@ part! {
     }
 }
 
+part! {
+    /// Mounts a widget into a page element (the script mount API, `super::mount`).
+    mount, mount_split, MOUNT, mount_now, load_mount: fn(web_sys::Element, wasm_bindgen::JsValue, String, String) =
+        super::mount::mount_into
+}
+
 /// The two download formats of the coding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

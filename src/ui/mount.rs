@@ -46,9 +46,21 @@ fn read_options(options: &JsValue) -> Raw {
 }
 
 /// `mountEncryptionFraming(element, options, stylesheetUrl, pageUrl)`: renders a widget
-/// into `element`'s shadow root (replacing one mounted there before).
+/// into `element`'s shadow root (replacing one mounted there before). Its code is a
+/// lazily loaded part (src/ui/lazy.rs): a page that only shows the widget's own view
+/// never fetches it.
 #[wasm_bindgen(js_name = mountEncryptionFraming)]
 pub fn mount_encryption_framing(host: web_sys::Element, options: JsValue, stylesheet: String, page: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match super::lazy::load_mount().await {
+            Ok(mount) => mount(host, options, stylesheet, page),
+            Err(_) => console_error("encryption-framing: the widget's mount code could not be loaded from its site."),
+        }
+    });
+}
+
+/// What `mountEncryptionFraming` does once its part is here.
+pub(super) fn mount_into(host: web_sys::Element, options: JsValue, stylesheet: String, page: String) {
     let (start, problems) = mount::resolve(&read_options(&options), &browser::env(page.len()));
     for p in &problems {
         console_error(p);
