@@ -77,13 +77,22 @@ enum Message {
     Info(String),
 }
 
-/// The form and, when a statement is shown, its summary and controls.
 #[derive(Properties, PartialEq)]
 pub struct AddProps {
     /// Starts unfolded (the reader unfolded the stand-in while the form was loading).
     pub open: bool,
 }
 
+/// The form's heading: adding a statement, or replacing the one shown.
+pub fn summary_label(held: bool) -> &'static str {
+    if held {
+        "Replace your statement"
+    } else {
+        "Add your own statement"
+    }
+}
+
+/// The form and, when a statement is shown, its summary and controls.
 #[function_component(AddStatement)]
 pub fn add_statement(props: &AddProps) -> Html {
     let ctx = use_ctx();
@@ -273,7 +282,6 @@ pub fn add_statement(props: &AddProps) -> Html {
             <button type="submit" class="ef-button">{ "Analyse and compare" }</button>
         </form>
     };
-    let summary_label = if held.is_some() { "Replace your statement" } else { "Add your own statement" };
     html! {
         <section class="ef-add" aria-label="Your own statement">
             if let Some(h) = held.clone() {
@@ -282,7 +290,7 @@ pub fn add_statement(props: &AddProps) -> Html {
                 <KeptOffer supplied={k} kept={kept.clone()} compare={compare.clone()} />
             }
             <details class="ef-add-details" ref={fields.details.clone()} open={first_open}>
-                <summary>{ summary_label }</summary>
+                <summary>{ summary_label(held.is_some()) }</summary>
                 { form }
             </details>
         </section>

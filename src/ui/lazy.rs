@@ -208,15 +208,10 @@ fn use_focus_handover(ready: bool, selector: &'static str) -> (Callback<FocusEve
 #[function_component(MethodView)]
 pub fn method_view() -> Html {
     let (part, retry) = use_part(method_now, load_method, true);
-    let (onfocusin, onfocusout) = use_focus_handover(matches!(part, Part::Ready(_)), "[data-focus-target]");
+    let focus = use_focus_handover(matches!(part, Part::Ready(_)), "[data-focus-target]");
     match part {
         Part::Ready(render) => render(),
-        _ => html! {
-            <section class="ef-method" aria-labelledby="ef-method-title" {onfocusin} {onfocusout}>
-                <h1 id="ef-method-title" tabindex="-1" data-focus-target="">{ "Method" }</h1>
-                { placeholder(part, "method", retry) }
-            </section>
-        },
+        _ => view_stand_in("ef-method", "ef-method-title", "Method", placeholder(part, "method", retry), focus),
     }
 }
 
@@ -229,7 +224,7 @@ pub struct ViewProps {
 #[function_component(LazyView)]
 pub fn lazy_view(props: &ViewProps) -> Html {
     let (part, retry) = use_part(views_now, load_views, true);
-    let (onfocusin, onfocusout) = use_focus_handover(matches!(part, Part::Ready(_)), "[data-focus-target]");
+    let focus = use_focus_handover(matches!(part, Part::Ready(_)), "[data-focus-target]");
     if let Part::Ready(render) = part {
         return render(&props.view);
     }
@@ -238,10 +233,21 @@ pub fn lazy_view(props: &ViewProps) -> Html {
         View::TalkingPoints { .. } => ("Talking points", "talking points"),
         _ => ("Search", "search results"),
     };
+    view_stand_in("ef-standin", "ef-standin-title", heading, placeholder(part, what, retry), focus)
+}
+
+/// A view's stand-in: its heading (which takes focus as the view's own would) and `body`.
+fn view_stand_in(
+    class: &'static str,
+    id: &'static str,
+    heading: &'static str,
+    body: Html,
+    (onfocusin, onfocusout): (Callback<FocusEvent>, Callback<FocusEvent>),
+) -> Html {
     html! {
-        <section class="ef-standin" aria-labelledby="ef-standin-title" {onfocusin} {onfocusout}>
-            <h1 id="ef-standin-title" tabindex="-1" data-focus-target="">{ heading }</h1>
-            { placeholder(part, what, retry) }
+        <section {class} aria-labelledby={id} {onfocusin} {onfocusout}>
+            <h1 {id} tabindex="-1" data-focus-target="">{ heading }</h1>
+            { body }
         </section>
     }
 }
@@ -269,9 +275,9 @@ pub fn builder_view(props: &BuilderViewProps) -> Html {
 #[function_component(AddView)]
 pub fn add_view() -> Html {
     let held = super::use_ctx().held.is_some();
-    let kept = *use_memo((), |_| super::storage::holds());
+    let at_once = *use_memo(held, |&held| form_at_once(held));
     let opened = use_state(|| false);
-    let (part, retry) = use_part(form_now, load_form, held || kept || *opened);
+    let (part, retry) = use_part(form_now, load_form, at_once || *opened);
     let (onfocusin, onfocusout) = use_focus_handover(matches!(part, Part::Ready(_)), ".ef-add-details > summary");
     if let Part::Ready(render) = part {
         return render(*opened);
@@ -286,11 +292,17 @@ pub fn add_view() -> Html {
     html! {
         <section class="ef-add" aria-label="Your own statement" {onfocusin} {onfocusout}>
             <details class="ef-add-details" {ontoggle}>
-                <summary>{ if held { "Replace your statement" } else { "Add your own statement" } }</summary>
+                <summary>{ super::add::summary_label(held) }</summary>
                 if *opened { { placeholder(part, "form", retry) } }
             </details>
         </section>
     }
+}
+
+/// Whether the form is needed before the reader asks for it: it shows the summary of a
+/// held statement, or offers the one this device keeps.
+fn form_at_once(held: bool) -> bool {
+    held || super::storage::holds()
 }
 
 /// Fetches, before the widget first renders, the parts its first view shows, so that
@@ -305,7 +317,7 @@ pub async fn preload(state: &crate::state::State) {
         }
         View::Compare { .. } => {}
     }
-    if state.held.is_some() || super::storage::holds() {
+    if form_at_once(state.held.is_some()) {
         let _ = load_form().await;
     }
 }

@@ -129,6 +129,8 @@ test('defaults stay out of the URL and the search box deep-links', async () => {
   await p.getByRole('searchbox', { name: 'Search all statements' }).fill('backdoor');
   await p.keyboard.press('Enter');
   await p.waitForURL(/#\/search\?q=backdoor$/);
+  // The results come with the views' chunk, which may still be on its way.
+  await p.locator('.ef-results').waitFor();
   assert.equal(await p.locator('.ef-results li').count(), 2);
   await p.close();
 });
