@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown --features web
 
-.PHONY: setup dist serve test lint test-native test-browser test-e2e size-check eval bench fuzz
+.PHONY: setup dist serve test lint test-native test-browser test-e2e size-check eval bench fuzz precompute
 
 setup:
 	@tools/setup.sh
@@ -48,6 +48,11 @@ test-e2e:
 ## there) with the whole codebook and leave one statement out, then what each rule does.
 eval:
 	cargo run --release --quiet --bin framing -- eval --rules --dev ../shared/eval-dev tests/data/annotations.tsv tests/data/unseen.tsv tests/data/paraphrases.tsv tests/data/heldout.tsv
+
+## The bundled corpus's analysis the hosted build carries (corpus/analysis.bin): run it after
+## changing the codebook or the corpus, and commit it; a native test fails while it is stale.
+precompute:
+	cargo run --quiet --bin framing -- precompute corpus/analysis.bin
 
 ## The long property-test ("fuzz") run of the URL schema, the link form and the analysis
 ## entry points; `make test` runs the same properties with a few dozen to hundreds of cases each.

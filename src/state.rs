@@ -6,12 +6,15 @@
 //!
 //! The reader's statement travels in the URL (`u=`), so [`State::open`] resolves it
 //! from a hash: it reuses the analysis when the statement is the one already held,
-//! and analyses it otherwise.
+//! and analyses it otherwise. The code that reads a statement (its link form, its
+//! analysis) comes in through [`Env`] as an [`Engine`], so a widget that never meets a
+//! statement never needs it (the hosted build loads it as a chunk, src/ui/lazy.rs).
 
 use crate::analysis::wire::Analysed;
 use crate::analysis::{self, Codebook, CorpusAnalysis};
+use crate::corpus::Statement;
 use crate::location::{self, Location};
-use crate::supplied::{self, StatementProblem, Supplied, TEXT_LOCAL};
+use crate::supplied::{self, LinkError, StatementProblem, Supplied, TEXT_LOCAL};
 use crate::view::{self, Notice, View};
 use std::ops::Deref;
 use std::rc::Rc;
@@ -73,20 +76,46 @@ impl Held {
     }
 }
 
+/// The code that reads a reader's statement: its link form both ways, its analysis
+/// beside the bundled corpus, and the worker's message for it. Plain functions, so the
+/// hosted widget can hand over the ones a lazily loaded chunk brought.
+#[derive(Clone, Copy)]
+pub struct Engine {
+    pub decode: fn(&str) -> Result<Supplied, LinkError>,
+    pub encode: fn(&Supplied) -> String,
+    /// The bundled corpus with the statement beside it ([`analysis::with_bundled`]).
+    pub analyse: fn(Statement) -> CorpusAnalysis<'static>,
+    /// What the analysis worker posts back ([`analysis::wire::analyse_supplied`]).
+    pub message: fn(&Supplied, &dyn Fn() -> f64) -> Vec<u8>,
+}
+
+impl Engine {
+    /// The engine of this crate.
+    pub const BUILT_IN: Engine = Engine {
+        decode: Supplied::decode,
+        encode: Supplied::encode,
+        analyse: analysis::with_bundled,
+        message: analysis::wire::analyse_supplied,
+    };
+}
+
 /// What the state needs from its surroundings, passed in so that it stays pure.
 pub struct Env<'a> {
     /// A clock in milliseconds (the browser's `performance.now()`).
     pub now: &'a dyn Fn() -> f64,
     /// Length of the widget's page address without its hash (for the link length).
     pub page_len: usize,
-    /// The statement kept on this device, which answers a `u=local` link.
-    pub kept: &'a dyn Fn() -> Option<Supplied>,
+    /// The link form of the statement kept on this device, which answers a `u=local` link.
+    pub kept: &'a dyn Fn() -> Option<String>,
+    /// The statement engine, if it is here: without it a link's statement is not read
+    /// (a notice says so) and no statement can be held.
+    pub engine: Option<Engine>,
 }
 
 impl Env<'_> {
-    /// No clock, no storage: for the pre-render and the tests.
+    /// No clock, no storage, the built-in engine: for the pre-render and the tests.
     pub fn none() -> Env<'static> {
-        Env { now: &|| 0.0, page_len: 60, kept: &|| None }
+        Env { now: &|| 0.0, page_len: 60, kept: &|| None, engine: Some(Engine::BUILT_IN) }
     }
 }
 
@@ -142,34 +171,37 @@ impl State {
                 return (self.data.clone(), self.held.clone(), None);
             }
         }
+        let Some(engine) = env.engine else { return (bundled(), None, Some(StatementProblem::Unavailable)) };
         let supplied = if value == TEXT_LOCAL {
-            // A statement kept on this device answers a `local` link opened in this browser.
-            (env.kept)().ok_or(StatementProblem::NotHere)
+            // A statement kept on this device answers a `local` link opened in this browser
+            // (a damaged entry is none).
+            (env.kept)().and_then(|k| (engine.decode)(&k).ok()).ok_or(StatementProblem::NotHere)
         } else {
-            Supplied::decode(value).map_err(StatementProblem::Link)
+            (engine.decode)(value).map_err(StatementProblem::Link)
         };
         match supplied {
             Ok(s) => {
-                let (data, held) = analyse(s, env);
+                let (data, held) = analyse(s, &engine, env);
                 (data, Some(held), None)
             }
             Err(p) => (bundled(), None, Some(p)),
         }
     }
 
-    /// This state with the reader's statement added (or replaced), on the comparison.
-    pub fn hold(&self, supplied: Supplied, env: &Env) -> State {
-        let (data, held) = analyse(supplied, env);
-        State { view: View::default(), notices: Vec::new(), data, held: Some(held), revision: self.revision + 1 }
+    /// This state with the reader's statement added (or replaced), on the comparison;
+    /// `None` without the engine.
+    pub fn hold(&self, supplied: Supplied, env: &Env) -> Option<State> {
+        let (data, held) = analyse(supplied, &env.engine?, env);
+        Some(State { view: View::default(), notices: Vec::new(), data, held: Some(held), revision: self.revision + 1 })
     }
 
     /// [`State::hold`] with the analysis computed elsewhere (the widget's worker,
     /// [`analysis::wire::analyse_supplied`]); `None` when the message does not fit the
-    /// statement, and the caller then analyses it itself.
+    /// statement (or without the engine), and the caller then analyses it itself.
     pub fn hold_analysed(&self, supplied: Supplied, analysed: Analysed, env: &Env) -> Option<State> {
         let (analysis_ms, encoded) = (analysed.analysis_ms, analysed.encoded.clone());
         // The link form must be this statement's: it is what links carry and "Keep" stores.
-        if Supplied::decode(&encoded).as_ref() != Ok(&supplied) {
+        if (env.engine?.decode)(&encoded).as_ref() != Ok(&supplied) {
             return None;
         }
         let combined = analysis::bundled().with_analysed(supplied.statement(), analysed, Codebook::bundled())?;
@@ -206,11 +238,11 @@ impl State {
 }
 
 /// Analyses a supplied statement beside the bundled corpus.
-fn analyse(supplied: Supplied, env: &Env) -> (Data, Rc<Held>) {
+fn analyse(supplied: Supplied, engine: &Engine, env: &Env) -> (Data, Rc<Held>) {
     let started = (env.now)();
-    let combined = analysis::bundled().with_statement(supplied.statement(), Codebook::bundled());
+    let combined = (engine.analyse)(supplied.statement());
     let analysis_ms = (env.now)() - started;
-    let encoded = supplied.encode();
+    let encoded = (engine.encode)(&supplied);
     held(supplied, combined, encoded, analysis_ms, env)
 }
 

@@ -241,6 +241,8 @@ pub enum StatementProblem {
     Link(LinkError),
     /// `u=local` in a page that does not hold the text (a reload, another browser).
     NotHere,
+    /// The part of the widget that reads statements could not be loaded.
+    Unavailable,
 }
 
 impl StatementProblem {
@@ -248,6 +250,7 @@ impl StatementProblem {
         match self {
             StatementProblem::Link(e) => e.message(),
             StatementProblem::NotHere => "This link refers to a statement that was too long to travel in a link; it was held only in the page where it was added, so it is not shown here.".into(),
+            StatementProblem::Unavailable => "This link carries a statement, but the part of the widget that reads it could not be loaded: this copy is offline and had not opened one before, or the site did not send it. The bundled statements are shown.".into(),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! statement's cache, and the round trip from a state's links back to the state.
 #![cfg(not(target_arch = "wasm32"))]
 
-use encryption_framing::state::{Env, State};
+use encryption_framing::state::{Engine, Env, State};
 use encryption_framing::supplied::{self, LinkError, StatementProblem, Supplied};
 
 use encryption_framing::view::{Notice, Passage, View};
@@ -48,14 +48,14 @@ fn a_link_with_a_statement_holds_it_and_every_link_carries_it() {
 
 #[test]
 fn two_widgets_states_never_share_a_statement() {
-    let a = State::new().hold(own(), &env());
+    let a = State::new().hold(own(), &env()).expect("the engine is here");
     let b = State::new().open("#/talking-points", &env());
     let b = b.open("#/read/rudd-2017", &env());
     assert!(a.held.is_some() && b.held.is_none());
     assert!(!b.href(&View::Method).contains("u="));
     assert!(a.href(&View::Method).contains("u="));
     let other = supplied::check("Other", "", "Encryption keeps children safe online.").unwrap();
-    let b = b.hold(other.clone(), &env());
+    let b = b.hold(other.clone(), &env()).expect("the engine is here");
     assert_eq!(a.held.as_ref().map(|h| &h.supplied), Some(&own()));
     assert_eq!(b.held.as_ref().map(|h| &h.supplied), Some(&other));
     assert!(a.data != b.data);
@@ -75,16 +75,36 @@ fn a_statement_that_cannot_be_shown_is_one_typed_notice() {
     // `local` is answered by a statement kept on this device, or told apart.
     let s = State::new().open("#/read/yours?u=local", &env());
     assert_eq!(s.notices, [Notice::Statement(StatementProblem::NotHere)]);
-    let kept = Env { now: &|| 0.0, page_len: 40, kept: &|| Some(own()) };
+    let kept = Env { now: &|| 0.0, page_len: 40, kept: &|| Some(own().encode()), engine: Some(Engine::BUILT_IN) };
     let s = State::new().open("#/read/yours?u=local", &kept);
     assert!(s.notices.is_empty() && s.held.is_some());
+}
+
+#[test]
+fn without_the_engine_a_statement_is_told_apart_and_the_rest_works() {
+    let none = Env { now: &|| 0.0, page_len: 40, kept: &|| Some(own().encode()), engine: None };
+    let link = format!("#/read/yours+rudd-2017?u={}", own().encode());
+    for hash in [link.as_str(), "#/read/yours?u=local"] {
+        let s = State::new().open(hash, &none);
+        assert_eq!(s.notices, [Notice::Statement(StatementProblem::Unavailable)], "{hash}");
+        assert!(s.held.is_none() && s.data.documents.len() == 5);
+    }
+    // The rest of the link is followed.
+    let s = State::new().open(&link, &none);
+    assert_eq!(s.view, View::Read { ids: vec!["rudd-2017".into()], theme: None, at: None });
+    assert!(State::new().hold(own(), &none).is_none());
+    assert!(State::new().open("#/method", &none).notices.is_empty(), "a link without a statement needs no engine");
+    // A statement already held is reused without the engine.
+    let held = State::new().open(&link, &env());
+    let again = held.open(&held.href(&View::Method), &none);
+    assert!(again.data == held.data && again.notices.is_empty() && again.view == View::Method);
 }
 
 #[test]
 fn a_statement_too_long_for_a_link_travels_as_local() {
     let long: String = (0..9_000).map(|i| format!("w{} ", i * 7919 % 100_003)).collect::<String>();
     let long = supplied::check("Long", "", &long[..49_000]).unwrap();
-    let s = State::new().hold(long, &env());
+    let s = State::new().hold(long, &env()).expect("the engine is here");
     let h = s.held.as_ref().unwrap();
     assert!(!h.fits_link, "{} characters of link", h.encoded.len());
     assert!(s.href(&View::Method).ends_with("u=local"));
@@ -117,7 +137,7 @@ proptest! {
     #[test]
     fn every_link_of_a_state_opens_that_view_with_the_same_statement(v in arb_view(), with in any::<bool>()) {
         prop_assume!(with || !format!("{v:?}").contains("\"yours\""), "views of the reader's statement need one");
-        let s = if with { State::new().hold(own(), &env()) } else { State::new() };
+        let s = if with { State::new().hold(own(), &env()).expect("the engine is here") } else { State::new() };
         let opened = State::new().open(&s.href(&v), &env());
         let expected = encryption_framing::view::normalize(v, &*s.data);
         prop_assert_eq!(&opened.view, &expected);

@@ -127,7 +127,7 @@ async fn a_link_with_a_readers_statement_adds_a_marked_column_in_this_browser() 
     let hash = format!("#/?u={}", own.encode());
     gloo::utils::window().location().set_hash(&hash).unwrap();
     let root = mount_point();
-    let props = encryption_framing::ui::AppProps { start: encryption_framing::ui::page_start() };
+    let props = encryption_framing::ui::AppProps { start: encryption_framing::ui::page_start().await };
     yew::Renderer::<encryption_framing::ui::App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     let heads = texts(&root, ".ef-colhead a");

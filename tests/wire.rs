@@ -130,3 +130,58 @@ fn a_damaged_or_foreign_message_is_refused_never_shown() {
     huge.extend([0xff, 0xff, 0xff, 0xff, 0x0f]);
     assert_eq!(Analysed::decode(&huge), Err(WireError::Truncated));
 }
+
+/// The analysis the hosted build carries (`corpus/analysis.bin`, feature `precomputed`).
+fn precomputed() -> Vec<u8> {
+    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/analysis.bin")).expect("corpus/analysis.bin")
+}
+
+#[test]
+fn the_precomputed_analysis_is_todays() {
+    let today = analysis::wire::encode_corpus(analysis::computed());
+    assert!(
+        precomputed() == today,
+        "corpus/analysis.bin is not the analysis of today's corpus and codebook: run `make precompute` and commit it"
+    );
+}
+
+#[test]
+fn the_precomputed_analysis_reads_back_as_the_computed_one_without_word_hashes() {
+    let (book, statements) = (Codebook::bundled(), &encryption_framing::corpus::bundled().statements);
+    let read = analysis::wire::decode_corpus(&precomputed(), statements, book).expect("it reads back");
+    let computed = analysis::computed();
+    assert_eq!(read.documents.len(), computed.documents.len());
+    for (r, c) in read.documents.iter().zip(&computed.documents) {
+        assert_eq!(r.statement.id, c.statement.id);
+        assert_eq!(r.analysis.sentences, c.analysis.sentences);
+        assert!(r.analysis.words.words.is_empty() && !c.analysis.words.words.is_empty());
+        assert_eq!(r.summary, c.summary);
+    }
+    assert_eq!(read.comparison, computed.comparison);
+    assert_eq!(read.recurring, computed.recurring);
+    assert!(!read.recurring.claims.is_empty() && renderable(&read));
+}
+
+#[test]
+fn a_damaged_precomputed_analysis_is_refused_never_a_panic() {
+    let (book, statements) = (Codebook::bundled(), &encryption_framing::corpus::bundled().statements);
+    let bytes = precomputed();
+    assert_eq!(analysis::wire::decode_corpus(&[], statements, book).err(), Some(WireError::Version(None)));
+    assert_eq!(
+        analysis::wire::decode_corpus(&bytes[..bytes.len() - 1], statements, book).err(),
+        Some(WireError::Truncated)
+    );
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(analysis::wire::decode_corpus(&longer, statements, book).err(), Some(WireError::Invalid));
+    // Flipped bytes throughout: refused, or (where the byte was a label the rules allow) renderable.
+    for i in (0..bytes.len()).step_by(17) {
+        let mut b = bytes.clone();
+        b[i] ^= 0x5a;
+        if let Ok(a) = analysis::wire::decode_corpus(&b, statements, book) {
+            assert!(renderable(&a), "byte {i}");
+        }
+    }
+    // A statement from another corpus is refused.
+    assert_eq!(analysis::wire::decode_corpus(&bytes, &statements[1..], book).err(), Some(WireError::Build));
+}

@@ -214,7 +214,7 @@ self.onmessage = async (event) => {
   const { id, title, date, text } = event.data;
   try {
     await ready;
-    const bytes = efAnalyse(title, date, text);
+    const bytes = await efAnalyse(title, date, text);
     self.postMessage({ id, bytes }, [bytes.buffer]);
   } catch (error) {
     self.postMessage({ id, error: String(error) });

@@ -288,8 +288,35 @@ impl<'a> CorpusAnalysis<'a> {
     }
 }
 
-/// The bundled corpus, analysed once.
+/// The bundled corpus's analysis as the hosted build carries it (`make precompute`
+/// writes it; a native test checks that it is today's).
+#[cfg(feature = "precomputed")]
+const PRECOMPUTED: &[u8] = include_bytes!("../../corpus/analysis.bin");
+
+/// The bundled corpus, analysed once: in the hosted build (feature `precomputed`) read
+/// from the analysis the build carries, so the engine that analyses text is needed only
+/// for a reader's own statement; elsewhere analysed here ([`computed`]). The two are the
+/// same but for the word hashes, which only [`with_bundled`] needs.
 pub fn bundled() -> &'static CorpusAnalysis<'static> {
+    #[cfg(feature = "precomputed")]
+    {
+        static ANALYSIS: std::sync::OnceLock<CorpusAnalysis<'static>> = std::sync::OnceLock::new();
+        ANALYSIS.get_or_init(|| {
+            wire::decode_corpus(PRECOMPUTED, &crate::corpus::bundled().statements, Codebook::bundled())
+                .expect("corpus/analysis.bin is this build's analysis (make precompute)")
+        })
+    }
+    #[cfg(not(feature = "precomputed"))]
+    computed()
+}
+
+/// The bundled corpus analysed here, once, with the word hashes the talking points are found from.
+pub fn computed() -> &'static CorpusAnalysis<'static> {
     static ANALYSIS: std::sync::OnceLock<CorpusAnalysis<'static>> = std::sync::OnceLock::new();
     ANALYSIS.get_or_init(|| analyze_corpus(&crate::corpus::bundled().statements, Codebook::bundled()))
+}
+
+/// The bundled corpus with `statement` analysed beside it (the statement engine).
+pub fn with_bundled(statement: Statement) -> CorpusAnalysis<'static> {
+    computed().with_statement(statement, Codebook::bundled())
 }

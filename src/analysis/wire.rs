@@ -17,7 +17,8 @@ const VERSION: u8 = 1;
 /// and its message is refused.
 pub fn fingerprint() -> u64 {
     let sources = crate::corpus::FILES.iter().map(|(_, text)| *text);
-    let parts = [super::codebook::SOURCE, env!("CARGO_PKG_VERSION")].into_iter().chain(sources);
+    // The lean codebook: the native build parses the full one, with the same rules.
+    let parts = [super::codebook::LEAN_SOURCE, env!("CARGO_PKG_VERSION")].into_iter().chain(sources);
     super::recurring::mix(super::recurring::FNV_OFFSET, parts.flat_map(|p| p.bytes().chain([0xff])).map(u64::from))
 }
 
@@ -41,9 +42,9 @@ pub struct Analysed {
 pub fn analyse_supplied(supplied: &Supplied, now: &dyn Fn() -> f64) -> Vec<u8> {
     // The bundled corpus is analysed once per worker, before the clock starts: the time
     // reported is this statement's, as on the main thread.
-    let (bundled, book) = (super::bundled(), Codebook::bundled());
+    let _ = super::computed();
     let started = now();
-    let combined = bundled.with_statement(supplied.statement(), book);
+    let combined = super::with_bundled(supplied.statement());
     let analysis_ms = now() - started;
     let analysis = combined
         .document(supplied::ID)
@@ -65,81 +66,8 @@ impl Analysed {
     pub fn encode(&self) -> Vec<u8> {
         let mut w = Writer(vec![VERSION]);
         w.u64(fingerprint());
-        w.num(self.analysis.sentences.len());
-        for s in &self.analysis.sentences {
-            w.num(s.start);
-            w.num(s.end);
-            w.num(s.block);
-            w.num(usize::from(s.heading));
-            w.num(s.words);
-            w.num(s.themes.len());
-            for t in &s.themes {
-                w.num(Theme::ALL.iter().position(|x| x == t).unwrap_or(0));
-            }
-            w.num(s.codes.len());
-            for c in &s.codes {
-                w.num(usize::from(c.0));
-            }
-            w.num(s.evidence.len());
-            for e in &s.evidence {
-                match e.target {
-                    Target::Theme(t) => w.num(Theme::ALL.iter().position(|x| *x == t).unwrap_or(0) << 1),
-                    Target::Code(c) => w.num((usize::from(c.0) << 1) | 1),
-                }
-                match e.source {
-                    Source::Rule(r) => {
-                        w.num(0);
-                        w.num(usize::from(r));
-                    }
-                    Source::LeadIn { sentence } => {
-                        w.num(1);
-                        w.num(sentence);
-                    }
-                    Source::Context { sentence, rule } => {
-                        w.num(2);
-                        w.num(sentence);
-                        w.num(usize::from(rule));
-                    }
-                }
-                w.num(e.start);
-                w.num(e.end);
-                w.num(usize::from(e.quoted));
-            }
-        }
-        let words = &self.analysis.words;
-        w.num(words.words.len());
-        for &(start, end, hash, sentence) in &words.words {
-            w.num(start);
-            w.num(end);
-            w.u64(hash);
-            w.num(sentence);
-        }
-        w.num(words.stems.len());
-        for stems in &words.stems {
-            w.num(stems.len());
-            for &h in stems {
-                w.u64(h);
-            }
-        }
-        for list in [&self.recurring.passages, &self.recurring.claims] {
-            w.num(list.len());
-            for t in list {
-                w.str(&t.id);
-                w.str(&t.label);
-                w.num(t.code.map_or(0, |c| usize::from(c.0) + 1));
-                w.num(t.occurrences.len());
-                for o in &t.occurrences {
-                    w.str(&o.doc);
-                    w.num(o.start);
-                    w.num(o.end);
-                    w.num(o.sentences.len());
-                    for &s in &o.sentences {
-                        w.num(s);
-                    }
-                    w.num(usize::from(o.similarity));
-                }
-            }
-        }
+        w.analysis(&self.analysis.sentences, &self.analysis.words);
+        w.recurring(&self.recurring);
         w.str(&self.encoded);
         w.u64(self.analysis_ms.to_bits());
         w.0
@@ -154,79 +82,70 @@ impl Analysed {
         if r.u64()? != fingerprint() {
             return Err(WireError::Build);
         }
-        let mut sentences = Vec::new();
-        for _ in 0..r.len()? {
-            let (start, end, block) = (r.num()?, r.num()?, r.num()?);
-            let heading = r.flag()?;
-            let words = r.num()?;
-            let mut themes = Vec::new();
-            for _ in 0..r.len()? {
-                let i = r.num()?;
-                themes.push(r.theme(i)?);
-            }
-            let mut codes = Vec::new();
-            for _ in 0..r.len()? {
-                codes.push(r.code()?);
-            }
-            let mut evidence = Vec::new();
-            for _ in 0..r.len()? {
-                let tag = r.num()?;
-                let target = if tag & 1 == 0 {
-                    Target::Theme(r.theme(tag >> 1)?)
-                } else {
-                    Target::Code(CodeId(u16::try_from(tag >> 1).map_err(|_| WireError::Invalid)?))
-                };
-                let source = match r.num()? {
-                    0 => Source::Rule(r.u16()?),
-                    1 => Source::LeadIn { sentence: r.num()? },
-                    2 => Source::Context { sentence: r.num()?, rule: r.u16()? },
-                    _ => return Err(WireError::Invalid),
-                };
-                let (start, end) = (r.num()?, r.num()?);
-                evidence.push(Evidence { target, source, start, end, quoted: r.flag()? });
-            }
-            sentences.push(Sentence { start, end, block, heading, themes, codes, evidence, words });
-        }
-        let mut words = Words::default();
-        for _ in 0..r.len()? {
-            words.words.push((r.num()?, r.num()?, r.u64()?, r.num()?));
-        }
-        for _ in 0..r.len()? {
-            let mut stems = Vec::new();
-            for _ in 0..r.len()? {
-                stems.push(r.u64()?);
-            }
-            words.stems.push(stems);
-        }
-        let mut recurring = Recurring::default();
-        for list in [&mut recurring.passages, &mut recurring.claims] {
-            for _ in 0..r.len()? {
-                let (id, label) = (r.str()?, r.str()?);
-                let code = match r.num()? {
-                    0 => None,
-                    n => Some(CodeId(u16::try_from(n - 1).map_err(|_| WireError::Invalid)?)),
-                };
-                let mut occurrences = Vec::new();
-                for _ in 0..r.len()? {
-                    let doc = r.str()?;
-                    let (start, end) = (r.num()?, r.num()?);
-                    let mut sentences = Vec::new();
-                    for _ in 0..r.len()? {
-                        sentences.push(r.num()?);
-                    }
-                    let similarity = u8::try_from(r.num()?).map_err(|_| WireError::Invalid)?;
-                    occurrences.push(Occurrence { doc, start, end, sentences, similarity });
-                }
-                list.push(TalkingPoint { id, label, code, occurrences });
-            }
-        }
+        let analysis = r.analysis()?;
+        let recurring = r.recurring()?;
         let encoded = r.str()?;
         let analysis_ms = f64::from_bits(r.u64()?);
         if r.at != bytes.len() {
             return Err(WireError::Invalid);
         }
-        Ok(Analysed { analysis: Analysis { sentences, words }, recurring, encoded, analysis_ms })
+        Ok(Analysed { analysis, recurring, encoded, analysis_ms })
     }
+}
+
+/// The first byte of the bundled corpus's analysis ([`encode_corpus`]).
+const CORPUS: u8 = 0xc1;
+
+/// The analysis of the bundled corpus as bytes: each statement's sentences and labels,
+/// and the talking points, as `make precompute` writes them for the hosted build (the
+/// word hashes the talking-point search needs are left out: only the statement engine
+/// finds talking points, and it analyses the corpus itself).
+pub fn encode_corpus(analysis: &CorpusAnalysis) -> Vec<u8> {
+    let mut w = Writer(vec![CORPUS]);
+    w.u64(fingerprint());
+    w.num(analysis.documents.len());
+    for d in &analysis.documents {
+        w.str(&d.statement.id);
+        w.analysis(&d.analysis.sentences, &Words::default());
+    }
+    w.recurring(&analysis.recurring);
+    w.0
+}
+
+/// The bundled corpus's analysis from [`encode_corpus`]'s bytes, with the summaries and
+/// the comparison computed here. An error unless the bytes come from this build's
+/// corpus and codebook, in the corpus's order, and every offset fits its statement.
+pub fn decode_corpus(
+    bytes: &[u8],
+    statements: &'static [crate::corpus::Statement],
+    book: &Codebook,
+) -> Result<CorpusAnalysis<'static>, WireError> {
+    match bytes.first() {
+        Some(&CORPUS) => {}
+        other => return Err(WireError::Version(other.copied())),
+    }
+    let mut r = Reader { bytes, at: 1 };
+    if r.u64()? != fingerprint() || r.len()? != statements.len() {
+        return Err(WireError::Build);
+    }
+    let mut documents = Vec::with_capacity(statements.len());
+    for statement in statements {
+        if r.str()? != statement.id {
+            return Err(WireError::Build);
+        }
+        let analysis = r.analysis()?;
+        if !fits(&analysis, statement, book) {
+            return Err(WireError::Invalid);
+        }
+        let summary = super::summary::summarize(statement, &analysis, book);
+        documents.push(super::Document { statement: std::borrow::Cow::Borrowed(statement), analysis, summary });
+    }
+    let recurring = r.recurring()?;
+    if r.at != bytes.len() || !placed(&recurring, &documents, book) {
+        return Err(WireError::Invalid);
+    }
+    let comparison = super::summary::compare(&documents, book);
+    Ok(CorpusAnalysis { documents, comparison, recurring })
 }
 
 impl<'a> CorpusAnalysis<'a> {
@@ -242,52 +161,55 @@ impl<'a> CorpusAnalysis<'a> {
         analysed: Analysed,
         book: &Codebook,
     ) -> Option<Self> {
-        let text = &statement.body.text;
-        let fits = |start: usize, end: usize| start <= end && text.get(start..end).is_some();
-        let sentences = &analysed.analysis.sentences;
-        let known = |t: Target| match t {
-            Target::Theme(_) => true,
-            Target::Code(c) => c.index() < book.codes.len(),
-        };
-        let blocks = statement.body.blocks.len();
-        let valid = sentences.iter().all(|s| {
-            fits(s.start, s.end)
-                && s.block < blocks
-                && s.codes.iter().all(|&c| known(Target::Code(c)))
-                && s.evidence.iter().all(|e| {
-                    fits(e.start, e.end)
-                        && known(e.target)
-                        && e.rule(book).is_some() == !matches!(e.source, Source::LeadIn { .. })
-                        && match e.source {
-                            Source::LeadIn { sentence } | Source::Context { sentence, .. } => {
-                                sentence < sentences.len()
-                            }
-                            Source::Rule(_) => true,
-                        }
-                })
-        }) && analysed.analysis.words.words.iter().all(|&(s, e, _, i)| fits(s, e) && i < sentences.len());
-        if !valid {
+        if !fits(&analysed.analysis, &statement, book) {
             return None;
         }
         let documents = self.joined(statement, analysed.analysis, book);
-        let recurring = &analysed.recurring;
-        let placed = recurring.passages.iter().chain(&recurring.claims).flat_map(|t| &t.occurrences).all(|o| {
-            documents.iter().find(|d| d.statement.id == o.doc).is_some_and(|d| {
-                o.start <= o.end
-                    && d.statement.body.text.get(o.start..o.end).is_some()
-                    && o.sentences.iter().all(|&s| s < d.analysis.sentences.len())
-            })
-        }) && recurring
-            .passages
-            .iter()
-            .chain(&recurring.claims)
-            .all(|t| t.code.is_none_or(|c| c.index() < book.codes.len()));
-        if !placed {
+        if !placed(&analysed.recurring, &documents, book) {
             return None;
         }
         let comparison = super::summary::compare(&documents, book);
         Some(CorpusAnalysis { documents, comparison, recurring: analysed.recurring })
     }
+}
+
+/// Whether everything the views slice or index fits the statement: every sentence,
+/// evidence and word offset and block in its text, every code and rule in the codebook.
+fn fits(analysis: &Analysis, statement: &crate::corpus::Statement, book: &Codebook) -> bool {
+    let text = &statement.body.text;
+    let fits = |start: usize, end: usize| start <= end && text.get(start..end).is_some();
+    let sentences = &analysis.sentences;
+    let known = |t: Target| match t {
+        Target::Theme(_) => true,
+        Target::Code(c) => c.index() < book.codes.len(),
+    };
+    let blocks = statement.body.blocks.len();
+    sentences.iter().all(|s| {
+        fits(s.start, s.end)
+            && s.block < blocks
+            && s.codes.iter().all(|&c| known(Target::Code(c)))
+            && s.evidence.iter().all(|e| {
+                fits(e.start, e.end)
+                    && known(e.target)
+                    && e.rule(book).is_some() == !matches!(e.source, Source::LeadIn { .. })
+                    && match e.source {
+                        Source::LeadIn { sentence } | Source::Context { sentence, .. } => sentence < sentences.len(),
+                        Source::Rule(_) => true,
+                    }
+            })
+    }) && analysis.words.words.iter().all(|&(s, e, _, i)| fits(s, e) && i < sentences.len())
+}
+
+/// Whether every talking point's occurrence lies in its document and its code is in the codebook.
+fn placed(recurring: &Recurring, documents: &[super::Document], book: &Codebook) -> bool {
+    let points = || recurring.passages.iter().chain(&recurring.claims);
+    points().flat_map(|t| &t.occurrences).all(|o| {
+        documents.iter().find(|d| d.statement.id == o.doc).is_some_and(|d| {
+            o.start <= o.end
+                && d.statement.body.text.get(o.start..o.end).is_some()
+                && o.sentences.iter().all(|&s| s < d.analysis.sentences.len())
+        })
+    }) && points().all(|t| t.code.is_none_or(|c| c.index() < book.codes.len()))
 }
 
 struct Writer(Vec<u8>);
@@ -302,6 +224,86 @@ impl Writer {
                 return;
             }
             self.0.push(byte | 0x80);
+        }
+    }
+
+    fn analysis(&mut self, sentences: &[Sentence], words: &Words) {
+        self.num(sentences.len());
+        for s in sentences {
+            self.num(s.start);
+            self.num(s.end);
+            self.num(s.block);
+            self.num(usize::from(s.heading));
+            self.num(s.words);
+            self.num(s.themes.len());
+            for t in &s.themes {
+                self.num(Theme::ALL.iter().position(|x| x == t).unwrap_or(0));
+            }
+            self.num(s.codes.len());
+            for c in &s.codes {
+                self.num(usize::from(c.0));
+            }
+            self.num(s.evidence.len());
+            for e in &s.evidence {
+                match e.target {
+                    Target::Theme(t) => self.num(Theme::ALL.iter().position(|x| *x == t).unwrap_or(0) << 1),
+                    Target::Code(c) => self.num((usize::from(c.0) << 1) | 1),
+                }
+                match e.source {
+                    Source::Rule(r) => {
+                        self.num(0);
+                        self.num(usize::from(r));
+                    }
+                    Source::LeadIn { sentence } => {
+                        self.num(1);
+                        self.num(sentence);
+                    }
+                    Source::Context { sentence, rule } => {
+                        self.num(2);
+                        self.num(sentence);
+                        self.num(usize::from(rule));
+                    }
+                }
+                self.num(e.start);
+                self.num(e.end);
+                self.num(usize::from(e.quoted));
+            }
+        }
+        self.num(words.words.len());
+        for &(start, end, hash, sentence) in &words.words {
+            self.num(start);
+            self.num(end);
+            self.u64(hash);
+            self.num(sentence);
+        }
+        self.num(words.stems.len());
+        for stems in &words.stems {
+            self.num(stems.len());
+            for &h in stems {
+                self.u64(h);
+            }
+        }
+    }
+
+    fn recurring(&mut self, recurring: &Recurring) {
+        for list in [&recurring.passages, &recurring.claims] {
+            self.num(list.len());
+            for t in list {
+                self.str(&t.id);
+                self.str(&t.label);
+                self.num(t.code.map_or(0, |c| usize::from(c.0) + 1));
+                self.num(t.occurrences.len());
+                for o in &t.occurrences {
+                    self.str(&o.doc);
+                    self.num(o.start);
+                    self.num(o.end);
+                    self.num(o.sentences.len());
+                    for &s in &o.sentences {
+                        self.num(s);
+                    }
+                    self.num(usize::from(o.similarity));
+                }
+            }
         }
     }
 
@@ -332,6 +334,80 @@ impl Reader<'_> {
             }
         }
         Err(WireError::Invalid)
+    }
+
+    fn analysis(&mut self) -> Result<Analysis, WireError> {
+        let mut sentences = Vec::new();
+        for _ in 0..self.len()? {
+            let (start, end, block) = (self.num()?, self.num()?, self.num()?);
+            let heading = self.flag()?;
+            let words = self.num()?;
+            let mut themes = Vec::new();
+            for _ in 0..self.len()? {
+                let i = self.num()?;
+                themes.push(self.theme(i)?);
+            }
+            let mut codes = Vec::new();
+            for _ in 0..self.len()? {
+                codes.push(self.code()?);
+            }
+            let mut evidence = Vec::new();
+            for _ in 0..self.len()? {
+                let tag = self.num()?;
+                let target = if tag & 1 == 0 {
+                    Target::Theme(self.theme(tag >> 1)?)
+                } else {
+                    Target::Code(CodeId(u16::try_from(tag >> 1).map_err(|_| WireError::Invalid)?))
+                };
+                let source = match self.num()? {
+                    0 => Source::Rule(self.u16()?),
+                    1 => Source::LeadIn { sentence: self.num()? },
+                    2 => Source::Context { sentence: self.num()?, rule: self.u16()? },
+                    _ => return Err(WireError::Invalid),
+                };
+                let (start, end) = (self.num()?, self.num()?);
+                evidence.push(Evidence { target, source, start, end, quoted: self.flag()? });
+            }
+            sentences.push(Sentence { start, end, block, heading, themes, codes, evidence, words });
+        }
+        let mut words = Words::default();
+        for _ in 0..self.len()? {
+            words.words.push((self.num()?, self.num()?, self.u64()?, self.num()?));
+        }
+        for _ in 0..self.len()? {
+            let mut stems = Vec::new();
+            for _ in 0..self.len()? {
+                stems.push(self.u64()?);
+            }
+            words.stems.push(stems);
+        }
+        Ok(Analysis { sentences, words })
+    }
+
+    fn recurring(&mut self) -> Result<Recurring, WireError> {
+        let mut recurring = Recurring::default();
+        for list in [&mut recurring.passages, &mut recurring.claims] {
+            for _ in 0..self.len()? {
+                let (id, label) = (self.str()?, self.str()?);
+                let code = match self.num()? {
+                    0 => None,
+                    n => Some(CodeId(u16::try_from(n - 1).map_err(|_| WireError::Invalid)?)),
+                };
+                let mut occurrences = Vec::new();
+                for _ in 0..self.len()? {
+                    let doc = self.str()?;
+                    let (start, end) = (self.num()?, self.num()?);
+                    let mut sentences = Vec::new();
+                    for _ in 0..self.len()? {
+                        sentences.push(self.num()?);
+                    }
+                    let similarity = u8::try_from(self.num()?).map_err(|_| WireError::Invalid)?;
+                    occurrences.push(Occurrence { doc, start, end, sentences, similarity });
+                }
+                list.push(TalkingPoint { id, label, code, occurrences });
+            }
+        }
+        Ok(recurring)
     }
 
     fn num(&mut self) -> Result<usize, WireError> {

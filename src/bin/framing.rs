@@ -6,13 +6,19 @@
 //! With no FILE it analyses the bundled corpus; with FILEs it analyses those
 //! plain-text files as statements (id from the file stem). Output goes to stdout;
 //! errors name the file and exit non-zero.
+//!
+//! ```text
+//! framing precompute [FILE]
+//! ```
+//! writes the bundled corpus's analysis as the hosted build carries it (default
+//! `corpus/analysis.bin`, `make precompute`).
 
 use encryption_framing::analysis::{self, eval, export, Codebook};
 use encryption_framing::corpus::{self, plain, Statement};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: framing analyze [--format json|csv] [FILE...]\n       framing eval [--misses] [--rules] [--dev DIR] [ANNOTATIONS.tsv...]";
+const USAGE: &str = "usage: framing analyze [--format json|csv] [FILE...]\n       framing eval [--misses] [--rules] [--dev DIR] [ANNOTATIONS.tsv...]\n       framing precompute [FILE]";
 
 #[derive(Clone, Copy)]
 enum Format {
@@ -38,6 +44,12 @@ fn run(args: Vec<String>) -> Result<String, String> {
     match args.next().as_deref() {
         Some("analyze") => {}
         Some("eval") => return eval(args.collect()),
+        Some("precompute") => {
+            let path = args.next().unwrap_or_else(|| "corpus/analysis.bin".into());
+            let bytes = analysis::wire::encode_corpus(analysis::computed());
+            std::fs::write(&path, &bytes).map_err(|e| format!("{path}: {e}"))?;
+            return Ok(format!("wrote {path} ({} bytes)\n", bytes.len()));
+        }
         Some("-h" | "--help") | None => return Err(USAGE.into()),
         Some(other) => return Err(format!("unknown command `{other}`\n{USAGE}")),
     }

@@ -12,9 +12,9 @@ fn main() {
     }
     encryption_framing::ui::failure::install_panic_hook();
     if let Some(root) = gloo::utils::document().query_selector("#app.ef-root").ok().flatten() {
-        let props = encryption_framing::ui::AppProps { start: encryption_framing::ui::page_start() };
         // The pre-rendered copy stays until the parts the first view shows are here too.
         wasm_bindgen_futures::spawn_local(async move {
+            let props = encryption_framing::ui::AppProps { start: encryption_framing::ui::page_start().await };
             encryption_framing::ui::lazy::preload(&props.start.state).await;
             root.set_inner_html("");
             if let Some(scheme) = encryption_framing::ui::page_color_scheme() {

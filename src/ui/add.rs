@@ -13,7 +13,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Shows a state with a statement: the comparison with its column, focus on its summary.
-fn show(ctx: &Ctx, keep: bool, state: crate::state::State) -> Option<String> {
+/// `None` (the statement engine is not here; the form loads with it) is a message.
+fn show(ctx: &Ctx, keep: bool, state: Option<crate::state::State>) -> Option<String> {
+    let Some(state) = state else {
+        return Some("Your statement could not be analysed: the part of the widget that reads statements could not be loaded. Try again once this page is online.".into());
+    };
     let problem = match (&state.held, keep) {
         (Some(held), true) => storage::keep(&held.encoded).err(),
         _ => None,
@@ -181,7 +185,7 @@ pub fn add_statement(props: &AddProps) -> Html {
                     let state = bytes
                         .and_then(|b| Analysed::decode(&b).ok())
                         .and_then(|a| ctx.with_analysed(supplied.clone(), a))
-                        .unwrap_or_else(|| ctx.with_statement(supplied));
+                        .or_else(|| ctx.with_statement(supplied));
                     done(show(&ctx, keep, state));
                 });
             } else {

@@ -6,7 +6,6 @@
 //! edition on `file://`, a sandboxed frame, a page whose policy refuses workers) or it
 //! fails, the caller analyses on the main thread as before: the answer is `None`.
 
-use crate::analysis::wire;
 use crate::supplied;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,15 +13,17 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The worker's entry point: the message for a statement, or no bytes when its fields
-/// do not pass the form's checks (the form checked them already).
+/// do not pass the form's checks (the form checked them already) or the statement
+/// engine cannot be fetched (the widget then analyses on its own thread, or says so).
 #[wasm_bindgen(js_name = efAnalyse)]
-pub fn ef_analyse(title: &str, date: &str, text: &str) -> Vec<u8> {
-    let Ok(statement) = supplied::check(title, date, text) else { return Vec::new() };
+pub async fn ef_analyse(title: String, date: String, text: String) -> Vec<u8> {
+    let Ok(statement) = supplied::check(&title, &date, &text) else { return Vec::new() };
+    let Ok(engine) = super::lazy::load_engine().await else { return Vec::new() };
     let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
         .ok()
         .and_then(|p| p.dyn_into::<web_sys::Performance>().ok());
     let now = move || performance.as_ref().map_or(0.0, |p| p.now());
-    wire::analyse_supplied(&statement, &now)
+    (engine.message)(&statement, &now)
 }
 
 type Reply = Box<dyn FnOnce(Option<Vec<u8>>)>;

@@ -151,7 +151,7 @@ pub fn now() -> f64 {
 
 /// The surroundings a widget's state is computed with.
 pub fn env(page_len: usize) -> Env<'static> {
-    Env { now: &now, page_len, kept: &super::storage::kept }
+    Env { now: &now, page_len, kept: &super::storage::kept_link, engine: super::lazy::engine_now() }
 }
 
 /// The height of the content of a same-origin frame (the bottom of its first element

@@ -144,8 +144,9 @@ impl Ctx {
         }
     }
 
-    /// The state with the reader's statement added, measured with this widget's page.
-    pub fn with_statement(&self, supplied: crate::supplied::Supplied) -> State {
+    /// The state with the reader's statement added, measured with this widget's page;
+    /// `None` when the statement engine is not here.
+    pub fn with_statement(&self, supplied: crate::supplied::Supplied) -> Option<State> {
         self.state(&View::default()).hold(supplied, &browser::env(self.page.len()))
     }
 

@@ -112,7 +112,35 @@ part! {
 
 part! {
     /// Renders the form for a reader's own statement; `true` shows it unfolded.
-    form, form_split, FORM, form_now, load_form: fn(bool) -> Html = |open| html! { <super::add::AddStatement {open} /> }
+    form, form_split, FORM, form_now, load_form_alone: fn(bool) -> Html = |open| html! { <super::add::AddStatement {open} /> }
+}
+
+part! {
+    /// Reads a reader's statement: its link form and its analysis beside the corpus
+    /// (the widget's state gets it through [`crate::state::Env`]; the worker runs it too).
+    engine, engine_split, ENGINE, engine_now, load_engine: crate::state::Engine = crate::state::Engine::BUILT_IN
+}
+
+/// Fetches the statement engine when `hash` carries a statement (`u=`), so that the
+/// state it opens reads it; without the engine (it could not be fetched) the state
+/// says so in a notice.
+pub async fn engine_for(hash: &str) {
+    if crate::location::split(hash).text().is_some() {
+        let _ = load_engine().await;
+    }
+}
+
+/// The form, once the engine its statement goes through is here too.
+fn form_ready() -> Option<fn(bool) -> Html> {
+    engine_now().and(form_now())
+}
+
+/// Fetches the form and the statement engine.
+fn load_form() -> Loading<fn(bool) -> Html> {
+    Box::pin(async {
+        load_engine().await?;
+        load_form_alone().await
+    })
 }
 
 /// Where a part stands for the component that shows it.
@@ -277,7 +305,7 @@ pub fn add_view() -> Html {
     let held = super::use_ctx().held.is_some();
     let at_once = *use_memo(held, |&held| form_at_once(held));
     let opened = use_state(|| false);
-    let (part, retry) = use_part(form_now, load_form, at_once || *opened);
+    let (part, retry) = use_part(form_ready, load_form, at_once || *opened);
     let (onfocusin, onfocusout) = use_focus_handover(matches!(part, Part::Ready(_)), ".ef-add-details > summary");
     if let Part::Ready(render) = part {
         return render(*opened);

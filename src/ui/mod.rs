@@ -78,8 +78,9 @@ impl Default for Start {
 }
 
 /// The start of the page's own widget: the address's view (or, inside an article,
-/// the view its `#ef=` link carries).
-pub fn page_start() -> Start {
+/// the view its `#ef=` link carries), with the statement engine fetched first when
+/// that view carries a statement.
+pub async fn page_start() -> Start {
     let config = embed::config();
     let hash = browser::hash();
     let article = config.pym.as_ref().and_then(|p| p.parent_url.clone());
@@ -90,6 +91,7 @@ pub fn page_start() -> Start {
     };
     // An embedded widget's links open the full view: no embed parameters.
     let page = if config.embed { browser::page_address_without_query() } else { browser::page_address() };
+    lazy::engine_for(&hash).await;
     let state = State::new().open(&hash, &browser::env(page.len()));
     Start { state, nav: Nav::Page, page: page.into(), embedded: config.embed, article: article.map(Into::into) }
 }
@@ -156,7 +158,14 @@ pub fn app(props: &AppProps) -> Html {
                 .iter()
                 .map(|&name| {
                     let dispatcher = dispatcher.clone();
-                    browser::on_window(name, move || dispatcher.dispatch(Action::Open(browser::hash())))
+                    browser::on_window(name, move || {
+                        // A link carrying a statement waits for the engine that reads it.
+                        let (dispatcher, hash) = (dispatcher.clone(), browser::hash());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            lazy::engine_for(&hash).await;
+                            dispatcher.dispatch(Action::Open(hash));
+                        });
+                    })
                 })
                 .collect();
             move || drop(listeners)

@@ -61,7 +61,18 @@ pub fn mount_encryption_framing(host: web_sys::Element, options: JsValue, styles
 
 /// What `mountEncryptionFraming` does once its part is here.
 pub(super) fn mount_into(host: web_sys::Element, options: JsValue, stylesheet: String, page: String) {
-    let (start, problems) = mount::resolve(&read_options(&options), &browser::env(page.len()));
+    let raw = read_options(&options);
+    // A `view` link carrying a statement waits for the engine that reads it.
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(view) = &raw.view {
+            super::lazy::engine_for(view).await;
+        }
+        mount_resolved(host, &raw, stylesheet, page);
+    });
+}
+
+fn mount_resolved(host: web_sys::Element, raw: &mount::Raw, stylesheet: String, page: String) {
+    let (start, problems) = mount::resolve(raw, &browser::env(page.len()));
     for p in &problems {
         console_error(p);
     }

@@ -18,8 +18,12 @@ pub fn available() -> bool {
 
 /// The kept statement, if any (a damaged entry is ignored).
 pub fn kept() -> Option<Supplied> {
-    let value = storage()?.get_item(KEY).ok().flatten()?;
-    Supplied::decode(&value).ok()
+    Supplied::decode(&kept_link()?).ok()
+}
+
+/// The kept statement's link form, unread (the state reads it with the statement engine).
+pub fn kept_link() -> Option<String> {
+    storage()?.get_item(KEY).ok().flatten()
 }
 
 /// Whether a statement is kept (without reading it).
