@@ -44,7 +44,7 @@ test('the default view fetches no lazily loaded part; each comes when the reader
   await p.locator('.ef-add-details summary').click();
   await p.locator('#ef-add-text').waitFor();
   assert.ok(await p.locator('.ef-add-details').evaluate((d) => d.open), 'the form arrives unfolded, as the reader asked');
-  assert.deepEqual(fetched(), ['form']);
+  assert.deepEqual(fetched(), ['engine', 'form'], 'the form comes with the engine that reads its statement');
   await p.locator('#ef-add-text').fill('Encryption protects the privacy of millions. Lawful access must not weaken it.');
   await p.getByRole('button', { name: 'Analyse and compare' }).click();
   await p.locator('.ef-yours').waitFor();
@@ -54,11 +54,11 @@ test('the default view fetches no lazily loaded part; each comes when the reader
   await p.locator('#ef-embed-code').waitFor();
   const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download coding (CSV)' }).click()]);
   assert.equal(download.suggestedFilename(), 'encryption-framing-coding.csv');
-  assert.deepEqual(fetched(), ['form', 'tools'], 'the builder and the downloads share one chunk');
+  assert.deepEqual(fetched(), ['engine', 'form', 'tools'], 'the builder and the downloads share one chunk');
 
   await p.locator('.ef-tabs').getByRole('link', { name: 'Method' }).click();
   await p.locator('#ef-m-codebook').waitFor();
-  assert.deepEqual(fetched(), ['form', 'tools', 'method']);
+  assert.deepEqual(fetched(), ['engine', 'form', 'tools', 'method']);
   const before = count();
   // Back to the comparison and again to the method: nothing is fetched again.
   await p.goBack();
@@ -70,7 +70,7 @@ test('the default view fetches no lazily loaded part; each comes when the reader
   await p.locator('.ef-tp-row').first().waitFor();
   await p.locator('.ef-tabs').getByRole('link', { name: 'Read' }).click();
   await p.locator('.ef-reading').first().waitFor();
-  assert.deepEqual(fetched(), ['form', 'tools', 'method', 'views'], 'the reader, talking points and search share one chunk');
+  assert.deepEqual(fetched(), ['engine', 'form', 'tools', 'method', 'views'], 'the reader, talking points and search share one chunk');
   await p.close();
   assert.deepEqual(h.errors, []);
 });
@@ -89,6 +89,32 @@ test('a deep link to a lazily loaded part shows it whole: the pre-rendered copy 
     await p.close();
   }
   assert.deepEqual(h.errors, []);
+});
+
+test('a link carrying a statement fetches the engine that reads it, at start-up or on a hash change', async () => {
+  const { p, fetched } = await watched(768);
+  await h.open(p);
+  await p.waitForLoadState('networkidle');
+  assert.deepEqual(fetched(), []);
+  await p.evaluate((u) => { location.hash = `#/?u=${u}`; }, U);
+  await p.locator('.ef-yours').waitFor();
+  assert.ok(fetched().includes('engine'), fetched().join());
+  await p.close();
+  assert.deepEqual(h.errors, []);
+});
+
+test('without the engine, a link carrying a statement says so and shows the rest of its view', async () => {
+  const p = await h.page(375);
+  await p.route(/\/split_engine-[0-9a-f]+\.wasm$/, (route) => route.abort());
+  await p.goto(`${h.origin}/#/read/yours+rudd-2017?u=${U}`);
+  await p.waitForFunction(() => window.wasmBindings);
+  await p.getByText(/the part of the widget that reads it could not be loaded/).first().waitFor();
+  await p.locator('.ef-reading').first().waitFor();
+  assert.equal(await p.locator('.ef-yours').count(), 0, 'no statement is shown');
+  await p.close();
+  const unexpected = h.errors.filter((e) => !/net::ERR_FAILED|Failed to fetch|split_engine/.test(e));
+  assert.deepEqual(unexpected, []);
+  h.errors.length = 0;
 });
 
 test('a part that cannot be fetched says so, and comes on the next try', async () => {
