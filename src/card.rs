@@ -232,7 +232,7 @@ fn theme_card(finding: &Finding, theme: Theme, ids: &[String], data: &CorpusAnal
     let headline = match most {
         None => format!(
             "The rules detect none of the {} frames in these {}",
-            theme.label().to_lowercase(),
+            theme.label().to_ascii_lowercase(),
             plural(n, "statement", "statements")
         ),
         Some((label, users)) => {
@@ -259,7 +259,7 @@ fn theme_card(finding: &Finding, theme: Theme, ids: &[String], data: &CorpusAnal
             let items = frames_of(&t.frames, book, max_items(docs.len()));
             let quote = best_quote(d, &t.quotes);
             let note = if t.sentences == 0 {
-                Some(format!("Not detected by the rules: no sentence about {}.", theme.label().to_lowercase()))
+                Some(format!("Not detected by the rules: no sentence about {}.", theme.label().to_ascii_lowercase()))
             } else if t.frames.is_empty() {
                 Some("Addresses it; no frame detected by the rules.".to_string())
             } else {
@@ -348,7 +348,7 @@ fn profile_card(finding: &Finding, id: &str, data: &CorpusAnalysis, book: &Codeb
         .map(|(i, &t)| {
             let p = d.summary.theme(t).percent(d.summary.words);
             let verb = if i == 0 { " addresses " } else { " " };
-            format!("{p}%{verb}{}", t.label().to_lowercase())
+            format!("{p}%{verb}{}", t.label().to_ascii_lowercase())
         })
         .collect();
     let frames: usize = Theme::ALL.iter().map(|&t| d.summary.theme(t).frames.len()).sum();

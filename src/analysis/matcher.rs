@@ -100,7 +100,13 @@ pub struct Matcher<'a> {
 
 impl<'a> Matcher<'a> {
     /// Indexes every cue and rule of `book`.
+    ///
+    /// # Panics
+    /// If `book` is a codebook only to be shown ([`Codebook::parse_shown`]): its words
+    /// are not stemmed, so it would silently miss. The widget matches with
+    /// [`Codebook::matching`].
     pub fn new(book: &'a Codebook) -> Matcher<'a> {
+        assert!(book.matchable, "a codebook parsed to be shown cannot match text: use Codebook::matching");
         let targets = book
             .themes
             .iter()

@@ -313,10 +313,10 @@ pub fn bundled() -> &'static CorpusAnalysis<'static> {
 /// The bundled corpus analysed here, once, with the word hashes the talking points are found from.
 pub fn computed() -> &'static CorpusAnalysis<'static> {
     static ANALYSIS: std::sync::OnceLock<CorpusAnalysis<'static>> = std::sync::OnceLock::new();
-    ANALYSIS.get_or_init(|| analyze_corpus(&crate::corpus::bundled().statements, Codebook::bundled()))
+    ANALYSIS.get_or_init(|| analyze_corpus(&crate::corpus::bundled().statements, Codebook::matching()))
 }
 
 /// The bundled corpus with `statement` analysed beside it (the statement engine).
 pub fn with_bundled(statement: Statement) -> CorpusAnalysis<'static> {
-    computed().with_statement(statement, Codebook::bundled())
+    computed().with_statement(statement, Codebook::matching())
 }

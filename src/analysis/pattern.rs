@@ -7,7 +7,6 @@
 //! ("back door*", "master key*"): it matches that run of tokens. `~N` between
 //! slots lets the next slot occur up to N tokens later (default: the next token).
 
-use super::tokens::stem;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -55,36 +54,47 @@ pub struct Flags {
 /// Named word classes: name → alternatives (each member compiled).
 pub type Classes = HashMap<String, Vec<Alt>>;
 
+/// What a plain word of a pattern becomes: its stem ([`stem`](super::tokens::stem), to match text), or
+/// the word as written, for a codebook that is only shown, never matched (the hosted
+/// build's `Codebook::bundled`, so that start-up carries and runs no stemmer).
+pub trait Stemmer: Fn(&str) -> String + Copy {}
+impl<F: Fn(&str) -> String + Copy> Stemmer for F {}
+
 /// Compiles one alternative as written (`word`, `word*`, `*ending`, `#num`, or a
 /// multi-word member separated by spaces).
-pub fn compile_alt(written: &str) -> Result<Alt, String> {
+pub fn compile_alt(written: &str, stem: impl Stemmer) -> Result<Alt, String> {
     let words: Vec<&str> = written.split_whitespace().collect();
     if words.len() > 1 {
-        return words.iter().map(|w| compile_alt(w)).collect::<Result<Vec<_>, _>>().map(Alt::Seq);
+        return words.iter().map(|w| compile_alt(w, stem)).collect::<Result<Vec<_>, _>>().map(Alt::Seq);
+    }
+    // Patterns are folded to lowercase as ASCII: a non-ASCII capital would need the
+    // Unicode tables that only the text's own tokens need, so it must be written lowercase.
+    if written.chars().any(|c| !c.is_ascii() && c.is_uppercase()) {
+        return Err(format!("write `{}` in lowercase", written.trim()));
     }
     Ok(match written.trim() {
         "" => return Err("empty alternative".into()),
         "#num" => Alt::Number,
-        a if a.len() > 1 && a.starts_with('*') => Alt::Suffix(a[1..].to_lowercase()),
-        a if a.ends_with('*') => Alt::Prefix(a.trim_end_matches('*').to_lowercase()),
-        a => Alt::Stem(stem(&a.to_lowercase())),
+        a if a.len() > 1 && a.starts_with('*') => Alt::Suffix(a[1..].to_ascii_lowercase()),
+        a if a.ends_with('*') => Alt::Prefix(a.trim_end_matches('*').to_ascii_lowercase()),
+        a => Alt::Stem(stem(&a.to_ascii_lowercase())),
     })
 }
 
 /// Compiles a `|`-separated list of alternatives, expanding `@class` references.
-pub fn compile_alts(written: &str, classes: &Classes) -> Result<Vec<Alt>, String> {
+pub fn compile_alts(written: &str, classes: &Classes, stem: impl Stemmer) -> Result<Vec<Alt>, String> {
     let mut out = Vec::new();
     for a in written.split('|') {
         match a.trim().strip_prefix('@') {
             Some(name) => out.extend(classes.get(name).ok_or(format!("unknown class `@{name}`"))?.iter().cloned()),
-            None => out.push(compile_alt(a)?),
+            None => out.push(compile_alt(a, stem)?),
         }
     }
     Ok(out)
 }
 
 /// Compiles a pattern and its bracketed flags.
-pub fn compile(written: &str, classes: &Classes) -> Result<(Vec<Slot>, Flags), String> {
+pub fn compile(written: &str, classes: &Classes, stem: impl Stemmer) -> Result<(Vec<Slot>, Flags), String> {
     let (pattern, flags_src) = match written.find('[') {
         Some(i) => (written[..i].trim(), written[i..].trim()),
         None => (written.trim(), ""),
@@ -108,7 +118,7 @@ pub fn compile(written: &str, classes: &Classes) -> Result<(Vec<Slot>, Flags), S
             within = n.parse().ok().filter(|n| (1..=20).contains(n)).ok_or(format!("bad gap `{part}`"))?;
             continue;
         }
-        slots.push(Slot { alts: compile_alts(part, classes).map_err(|e| format!("{e} in `{part}`"))?, within });
+        slots.push(Slot { alts: compile_alts(part, classes, stem).map_err(|e| format!("{e} in `{part}`"))?, within });
         within = 1;
     }
     if slots.is_empty() {
@@ -119,18 +129,22 @@ pub fn compile(written: &str, classes: &Classes) -> Result<(Vec<Slot>, Flags), S
 
 #[cfg(test)]
 mod tests {
+    use super::super::tokens::stem;
     use super::*;
 
     #[test]
     fn classes_expand_with_multi_word_members() {
         let mut classes = Classes::new();
-        classes.insert("backdoor".into(), compile_alts("backdoor*|master key*", &Classes::new()).unwrap());
-        let (slots, flags) = compile("@backdoor|*n't ~2 it [neg start]", &classes).unwrap();
+        classes.insert("backdoor".into(), compile_alts("backdoor*|master key*", &Classes::new(), stem).unwrap());
+        let (slots, flags) = compile("@backdoor|*n't ~2 it [neg start]", &classes, stem).unwrap();
         assert_eq!(slots[0].alts.len(), 3);
         assert_eq!(slots[0].alts[1], Alt::Seq(vec![Alt::Stem("master".into()), Alt::Prefix("key".into())]));
         assert_eq!(slots[0].alts[2], Alt::Suffix("n't".into()));
         assert_eq!(slots[1].within, 2);
         assert!(flags.neg && flags.start);
-        assert!(compile("@nothing", &classes).is_err());
+        assert!(compile("@nothing", &classes, stem).is_err());
+        assert_eq!(compile_alt("Encrypt*", stem), Ok(Alt::Prefix("encrypt".into())));
+        assert_eq!(compile_alt("déchiffr*", stem), Ok(Alt::Prefix("déchiffr".into())));
+        assert!(compile_alt("École*", stem).is_err());
     }
 }

@@ -140,6 +140,9 @@ pub struct Codebook {
     pub classes: Vec<ClassLine>,
     pub stance: Stance,
     pub context: Context,
+    /// Whether its patterns are compiled to match text ([`Codebook::parse_shown`] is not).
+    #[serde(skip)]
+    pub matchable: bool,
 }
 
 /// One `class` line: a class is the union of its lines, so a researcher extends
@@ -218,7 +221,24 @@ impl Codebook {
     ///
     /// # Panics
     /// Only if `corpus/codebook.txt` is malformed, which the unit tests rule out.
+    ///
+    /// In the hosted build (feature `precomputed`), where the bundled corpus's analysis
+    /// comes precomputed, this is the codebook as shown ([`Codebook::parse_shown`]):
+    /// start-up neither carries nor runs the stemmer, which comes with the statement
+    /// engine. Text is matched with [`Codebook::matching`].
     pub fn bundled() -> &'static Codebook {
+        #[cfg(feature = "precomputed")]
+        {
+            static SHOWN: std::sync::OnceLock<Codebook> = std::sync::OnceLock::new();
+            SHOWN.get_or_init(|| Codebook::parse_shown(SOURCE).unwrap_or_else(|e| panic!("{e}")))
+        }
+        #[cfg(not(feature = "precomputed"))]
+        Codebook::matching()
+    }
+
+    /// The bundled codebook compiled to match text: the same codes, rules and
+    /// order as [`Codebook::bundled`], so the labels it gives index both.
+    pub fn matching() -> &'static Codebook {
         static BOOK: std::sync::OnceLock<Codebook> = std::sync::OnceLock::new();
         BOOK.get_or_init(|| Codebook::parse(SOURCE).unwrap_or_else(|e| panic!("{e}")))
     }

@@ -17,7 +17,8 @@
 //!   did: it was written from the code's definition, so it counts when every
 //!   statement is scored).
 
-use super::super::pattern::{self, Classes};
+use super::super::pattern::{self, Classes, Stemmer};
+use super::super::tokens::stem;
 use super::*;
 use std::collections::{BTreeSet, HashSet};
 
@@ -96,10 +97,14 @@ fn skipped(lines: &[(usize, &str)], leave: Leave) -> HashSet<usize> {
 
 /// Compiles one rule from its written pattern.
 pub fn parse_rule(id: &str, written: &str, classes: &Classes) -> Result<Rule, String> {
+    parse_rule_with(id, written, classes, stem)
+}
+
+fn parse_rule_with(id: &str, written: &str, classes: &Classes, stem: impl Stemmer) -> Result<Rule, String> {
     if id.rsplit('/').next().is_some_and(|name| RESERVED_RULE_NAMES.contains(&name)) {
         return Err(format!("rule `{id}`: the name is reserved for labels no rule produced"));
     }
-    let (slots, flags) = pattern::compile(written, classes).map_err(|e| format!("rule `{id}`: {e}"))?;
+    let (slots, flags) = pattern::compile(written, classes, stem).map_err(|e| format!("rule `{id}`: {e}"))?;
     Ok(Rule {
         id: id.to_string(),
         pattern: written.trim().to_string(),
@@ -121,6 +126,20 @@ impl Codebook {
     /// `leave` says were motivated by the statement being scored: what the codebook
     /// would know had that statement never been read.
     pub fn parse_without(source: &str, leave: Leave) -> Result<Codebook, CodebookError> {
+        Codebook::parse_with(source, leave, stem)
+    }
+
+    /// Parses the codebook to be shown, never matched: its plain words stay as
+    /// written instead of stemmed, and [`Matcher::new`](super::super::matcher::Matcher::new)
+    /// refuses it. Everything a reader sees (labels, definitions, patterns as written,
+    /// classes) is the same as [`Codebook::parse`]'s.
+    pub fn parse_shown(source: &str) -> Result<Codebook, CodebookError> {
+        let mut book = Codebook::parse_with(source, Leave::Nothing, |w: &str| w.to_string())?;
+        book.matchable = false;
+        Ok(book)
+    }
+
+    fn parse_with(source: &str, leave: Leave, stem: impl Stemmer) -> Result<Codebook, CodebookError> {
         let lines: Vec<(usize, &str)> = source
             .lines()
             .enumerate()
@@ -132,7 +151,7 @@ impl Codebook {
         let mut classes = Classes::new();
         for &(no, line) in &lines {
             if let Some((name, members)) = line.strip_prefix("class ").and_then(|l| l.split_once(':')) {
-                let alts = pattern::compile_alts(members.trim(), &classes)
+                let alts = pattern::compile_alts(members.trim(), &classes, stem)
                     .map_err(|message| CodebookError { line: no, message: format!("class `{name}`: {message}") })?;
                 classes.entry(name.trim().to_string()).or_default().extend(alts);
             }
@@ -143,6 +162,7 @@ impl Codebook {
             classes: Vec::new(),
             stance: Stance::default(),
             context: Context::default(),
+            matchable: true,
         };
         let mut in_code = None::<bool>;
         let mut last = Last::None;
@@ -197,7 +217,7 @@ impl Codebook {
                 continue;
             }
             last = Last::None;
-            let alts = |v: &str| pattern::compile_alts(v, &classes).map_err(err);
+            let alts = |v: &str| pattern::compile_alts(v, &classes, stem).map_err(err);
             let number = |v: &str| v.parse::<usize>().map_err(|_| err(format!("`{key}` takes a number")));
             match (key, key.split_once(' ')) {
                 (_, Some(("class", name))) => {
@@ -206,7 +226,8 @@ impl Codebook {
                     last = Last::Class(book.classes.len() - 1);
                 }
                 (_, Some(("anaphor", name))) => {
-                    let rule = parse_rule(&format!("context/{}", name.trim()), value, &classes).map_err(err)?;
+                    let rule =
+                        parse_rule_with(&format!("context/{}", name.trim()), value, &classes, stem).map_err(err)?;
                     book.context.anaphors.push(rule);
                     last = Last::Anaphor(book.context.anaphors.len() - 1);
                 }
@@ -219,7 +240,7 @@ impl Codebook {
                 (_, Some(("cue", name))) if in_code == Some(false) => {
                     let t = book.themes.len() - 1;
                     let id = format!("{}/{}", book.themes[t].theme.id(), name.trim());
-                    let mut cue = parse_rule(&id, value, &classes).map_err(err)?;
+                    let mut cue = parse_rule_with(&id, value, &classes, stem).map_err(err)?;
                     // A name is not a topic: "the Global Encryption Coalition" is not about encryption.
                     cue.flags.noname = true;
                     book.themes[t].cues.push(cue);
@@ -227,8 +248,8 @@ impl Codebook {
                 }
                 (_, Some(("rule", name))) if in_code == Some(true) => {
                     let c = book.codes.len() - 1;
-                    let rule =
-                        parse_rule(&format!("{}/{}", book.codes[c].id, name.trim()), value, &classes).map_err(err)?;
+                    let rule = parse_rule_with(&format!("{}/{}", book.codes[c].id, name.trim()), value, &classes, stem)
+                        .map_err(err)?;
                     if book.codes[c].rules.iter().any(|r| r.id == rule.id) {
                         return Err(err(format!("rule `{}` is defined twice", rule.id)));
                     }
