@@ -2,6 +2,11 @@
 //! comments, blank lines and the `e.g.:`, `not:` and `motivated-by:` lines, which only
 //! the native tests and `make eval` read. The widget parses the same rules either way
 //! (`codebook::parse` tests it).
+//!
+//! Also writes its outline, which the hosted build parses at start-up: the same lines
+//! with the patterns of rules, cues, classes and anaphors and the stance and context
+//! word lists left empty. The widget shows patterns only in views loaded later, and
+//! matches text with the statement engine, which both read the whole lean codebook.
 
 use std::{env, fs, path::Path};
 
@@ -18,6 +23,49 @@ fn main() {
         })
         .flat_map(|line| [line, "\n"])
         .collect();
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("codebook.txt");
-    fs::write(out, lean).expect("the lean codebook is written");
+    let outline: String = lean
+        .lines()
+        .map(|line| match line.split_once(':') {
+            Some((key, _)) if is_pattern_key(key.trim()) => format!("{}:\n", key.trim()),
+            _ => format!("{line}\n"),
+        })
+        .collect();
+    let dir = env::var("OUT_DIR").expect("OUT_DIR");
+    fs::write(Path::new(&dir).join("fingerprint.txt"), format!("{:#x}", fingerprint(&lean))).expect("fingerprint");
+    fs::write(Path::new(&dir).join("codebook.txt"), lean).expect("the lean codebook is written");
+    fs::write(Path::new(&dir).join("codebook-outline.txt"), outline).expect("the codebook's outline is written");
+}
+
+/// The corpus files, in the order of `corpus::FILES` (a native test checks the result).
+const CORPUS: [&str; 5] = [
+    "corpus/rudd-2017.md",
+    "corpus/wallace-2017.md",
+    "corpus/international-2020.md",
+    "corpus/lords-answer-2020.md",
+    "corpus/factsheet-2019.md",
+];
+
+/// The build's fingerprint (`analysis::wire::fingerprint`): FNV-1a over the lean
+/// codebook, the crate's version and the corpus files, each followed by 0xff.
+/// Computed here so the widget's start-up needs none of those texts to know it.
+fn fingerprint(lean: &str) -> u64 {
+    let version = env::var("CARGO_PKG_VERSION").expect("CARGO_PKG_VERSION");
+    let files: Vec<String> = CORPUS
+        .iter()
+        .map(|f| {
+            println!("cargo:rerun-if-changed={f}");
+            fs::read_to_string(f).expect("a corpus file")
+        })
+        .collect();
+    let parts = [lean, version.as_str()].into_iter().chain(files.iter().map(String::as_str));
+    parts
+        .flat_map(|p| p.bytes().chain([0xff]))
+        .fold(0xcbf29ce484222325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3))
+}
+
+/// The keys whose values are patterns or word lists (the codebook's own format).
+fn is_pattern_key(key: &str) -> bool {
+    let kind = key.split_once(' ').map_or(key, |(kind, _)| kind);
+    matches!(kind, "rule" | "cue" | "class" | "anaphor")
+        || matches!(key, "negation" | "clause-break" | "negator-after" | "connective")
 }

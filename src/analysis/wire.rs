@@ -14,8 +14,16 @@ const VERSION: u8 = 1;
 
 /// The build a message comes from: the codebook, the corpus and the crate's version. A
 /// worker script left in a cache by an earlier build answers with another fingerprint,
-/// and its message is refused.
+/// and its message is refused. `build.rs` computes it, so that reading the precomputed
+/// analysis at start-up needs none of those texts; [`sources_fingerprint`] is its check.
 pub fn fingerprint() -> u64 {
+    include!(concat!(env!("OUT_DIR"), "/fingerprint.txt"))
+}
+
+/// The fingerprint computed from the texts the build carries, as `build.rs` computes it
+/// (a test checks that they agree).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn sources_fingerprint() -> u64 {
     let sources = crate::corpus::FILES.iter().map(|(_, text)| *text);
     // The lean codebook: the native build parses the full one, with the same rules.
     let parts = [super::codebook::LEAN_SOURCE, env!("CARGO_PKG_VERSION")].into_iter().chain(sources);

@@ -105,8 +105,8 @@ pub enum Format {
 part! {
     /// Writes the coding of every statement shown as CSV or JSON.
     tools, export_split, EXPORT, export_now, load_export: fn(&Data, Format) -> String = |data, format| match format {
-        Format::Csv => export::to_csv(data, Codebook::bundled()),
-        Format::Json => serde_json::to_string_pretty(&export::to_json(data, Codebook::bundled())).unwrap_or_default(),
+        Format::Csv => export::to_csv(data, Codebook::written()),
+        Format::Json => serde_json::to_string_pretty(&export::to_json(data, Codebook::written())).unwrap_or_default(),
     }
 }
 

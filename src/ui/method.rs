@@ -15,7 +15,8 @@ use yew::prelude::*;
 pub fn method() -> Html {
     let ctx = super::ctx::use_ctx();
     super::browser::use_restored_scroll(ctx.nav == super::ctx::Nav::Page);
-    let book = Codebook::bundled();
+    // As written: the patterns and classes (the start-up codebook is an outline).
+    let book = Codebook::written();
     let codes = |theme: Option<Theme>| {
         book.code_ids().filter(move |(_, c)| c.theme == theme).map(|(id, c)| {
             let recall = match published_recall(id) {

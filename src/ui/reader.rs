@@ -258,8 +258,9 @@ fn passage_panel(props: &PanelProps) -> Html {
             .filter(|e| e.target == target)
             .map(|e| {
                 let words = &s.body.text[e.start..e.end];
+                // The patterns come from the codebook as written (the start-up one is an outline).
                 let pattern = e
-                    .rule(book)
+                    .rule(Codebook::written())
                     .map(|r| r.pattern.clone())
                     .unwrap_or_else(|| "carried over from the sentence introducing this list".into());
                 html! {

@@ -23,6 +23,9 @@ pub const SOURCE: &str = include_str!("../../../corpus/codebook.txt");
 pub const SOURCE: &str = LEAN_SOURCE;
 /// The codebook without comments, examples and its development log (`build.rs`).
 pub const LEAN_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/codebook.txt"));
+/// The lean codebook with its patterns and word lists left empty (`build.rs`): what
+/// the hosted build's start-up reads ([`Codebook::bundled`]).
+pub const OUTLINE_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/codebook-outline.txt"));
 
 /// The three themes, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -219,18 +222,32 @@ pub const POLICY_FRAMES: [&str; 15] = [
 impl Codebook {
     /// The bundled codebook.
     ///
+    /// In the hosted build (feature `precomputed`), where the bundled corpus's analysis
+    /// comes precomputed, this is its outline ([`Codebook::parse_outline`]): themes,
+    /// codes, labels, definitions and rule names, in the same order, without the
+    /// patterns, so that start-up neither carries them nor runs the stemmer. Patterns
+    /// are shown from [`Codebook::written`] and text is matched with
+    /// [`Codebook::matching`], both in parts of the widget loaded when first needed.
+    ///
     /// # Panics
     /// Only if `corpus/codebook.txt` is malformed, which the unit tests rule out.
-    ///
-    /// In the hosted build (feature `precomputed`), where the bundled corpus's analysis
-    /// comes precomputed, this is the codebook as shown ([`Codebook::parse_shown`]):
-    /// start-up neither carries nor runs the stemmer, which comes with the statement
-    /// engine. Text is matched with [`Codebook::matching`].
     pub fn bundled() -> &'static Codebook {
         #[cfg(feature = "precomputed")]
         {
-            static SHOWN: std::sync::OnceLock<Codebook> = std::sync::OnceLock::new();
-            SHOWN.get_or_init(|| Codebook::parse_shown(SOURCE).unwrap_or_else(|e| panic!("{e}")))
+            static OUTLINE: std::sync::OnceLock<Codebook> = std::sync::OnceLock::new();
+            OUTLINE.get_or_init(|| Codebook::parse_outline(OUTLINE_SOURCE).unwrap_or_else(|e| panic!("{e}")))
+        }
+        #[cfg(not(feature = "precomputed"))]
+        Codebook::matching()
+    }
+
+    /// The bundled codebook as written, to show its patterns and classes: the
+    /// same codes, rules and order as [`Codebook::bundled`].
+    pub fn written() -> &'static Codebook {
+        #[cfg(feature = "precomputed")]
+        {
+            static WRITTEN: std::sync::OnceLock<Codebook> = std::sync::OnceLock::new();
+            WRITTEN.get_or_init(|| Codebook::parse_shown(SOURCE).unwrap_or_else(|e| panic!("{e}")))
         }
         #[cfg(not(feature = "precomputed"))]
         Codebook::matching()

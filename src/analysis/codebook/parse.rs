@@ -126,7 +126,7 @@ impl Codebook {
     /// `leave` says were motivated by the statement being scored: what the codebook
     /// would know had that statement never been read.
     pub fn parse_without(source: &str, leave: Leave) -> Result<Codebook, CodebookError> {
-        Codebook::parse_with(source, leave, stem)
+        Codebook::parse_with(source, leave, stem, false)
     }
 
     /// Parses the codebook to be shown, never matched: its plain words stay as
@@ -134,12 +134,47 @@ impl Codebook {
     /// refuses it. Everything a reader sees (labels, definitions, patterns as written,
     /// classes) is the same as [`Codebook::parse`]'s.
     pub fn parse_shown(source: &str) -> Result<Codebook, CodebookError> {
-        let mut book = Codebook::parse_with(source, Leave::Nothing, |w: &str| w.to_string())?;
+        let mut book = Codebook::parse_with(source, Leave::Nothing, |w: &str| w.to_string(), false)?;
         book.matchable = false;
         Ok(book)
     }
 
-    fn parse_with(source: &str, leave: Leave, stem: impl Stemmer) -> Result<Codebook, CodebookError> {
+    /// Parses a codebook outline (`build.rs` writes the bundled one): every line of the
+    /// codebook, with the values of pattern and word-list lines (rules, cues, classes,
+    /// anaphors, negation and context words) left empty. Its themes, codes, labels,
+    /// definitions and rule names are [`Codebook::parse`]'s, in the same order; its
+    /// patterns are empty and it matches nothing ([`Matcher::new`](super::super::matcher::Matcher::new)
+    /// refuses it). A pattern line that does carry a pattern is read as usual.
+    pub fn parse_outline(source: &str) -> Result<Codebook, CodebookError> {
+        let mut book = Codebook::parse_with(source, Leave::Nothing, |w: &str| w.to_string(), true)?;
+        book.matchable = false;
+        Ok(book)
+    }
+
+    fn parse_with(source: &str, leave: Leave, stem: impl Stemmer, outline: bool) -> Result<Codebook, CodebookError> {
+        // In an outline an empty pattern stands for one left out: a rule with no slots.
+        let read_rule = |id: &str, value: &str, classes: &Classes| {
+            if outline && value.is_empty() {
+                Ok(Rule {
+                    id: id.to_string(),
+                    pattern: String::new(),
+                    slots: vec![],
+                    flags: Default::default(),
+                    examples: vec![],
+                    counter_examples: vec![],
+                    motivated_by: vec![],
+                })
+            } else {
+                parse_rule_with(id, value, classes, stem)
+            }
+        };
+        let read_words = |value: &str, classes: &Classes| {
+            if outline && value.is_empty() {
+                Ok(vec![])
+            } else {
+                pattern::compile_alts(value, classes, stem)
+            }
+        };
         let lines: Vec<(usize, &str)> = source
             .lines()
             .enumerate()
@@ -151,7 +186,7 @@ impl Codebook {
         let mut classes = Classes::new();
         for &(no, line) in &lines {
             if let Some((name, members)) = line.strip_prefix("class ").and_then(|l| l.split_once(':')) {
-                let alts = pattern::compile_alts(members.trim(), &classes, stem)
+                let alts = read_words(members.trim(), &classes)
                     .map_err(|message| CodebookError { line: no, message: format!("class `{name}`: {message}") })?;
                 classes.entry(name.trim().to_string()).or_default().extend(alts);
             }
@@ -217,7 +252,7 @@ impl Codebook {
                 continue;
             }
             last = Last::None;
-            let alts = |v: &str| pattern::compile_alts(v, &classes, stem).map_err(err);
+            let alts = |v: &str| read_words(v, &classes).map_err(err);
             let number = |v: &str| v.parse::<usize>().map_err(|_| err(format!("`{key}` takes a number")));
             match (key, key.split_once(' ')) {
                 (_, Some(("class", name))) => {
@@ -226,8 +261,7 @@ impl Codebook {
                     last = Last::Class(book.classes.len() - 1);
                 }
                 (_, Some(("anaphor", name))) => {
-                    let rule =
-                        parse_rule_with(&format!("context/{}", name.trim()), value, &classes, stem).map_err(err)?;
+                    let rule = read_rule(&format!("context/{}", name.trim()), value, &classes).map_err(err)?;
                     book.context.anaphors.push(rule);
                     last = Last::Anaphor(book.context.anaphors.len() - 1);
                 }
@@ -240,7 +274,7 @@ impl Codebook {
                 (_, Some(("cue", name))) if in_code == Some(false) => {
                     let t = book.themes.len() - 1;
                     let id = format!("{}/{}", book.themes[t].theme.id(), name.trim());
-                    let mut cue = parse_rule_with(&id, value, &classes, stem).map_err(err)?;
+                    let mut cue = read_rule(&id, value, &classes).map_err(err)?;
                     // A name is not a topic: "the Global Encryption Coalition" is not about encryption.
                     cue.flags.noname = true;
                     book.themes[t].cues.push(cue);
@@ -248,8 +282,8 @@ impl Codebook {
                 }
                 (_, Some(("rule", name))) if in_code == Some(true) => {
                     let c = book.codes.len() - 1;
-                    let rule = parse_rule_with(&format!("{}/{}", book.codes[c].id, name.trim()), value, &classes, stem)
-                        .map_err(err)?;
+                    let rule =
+                        read_rule(&format!("{}/{}", book.codes[c].id, name.trim()), value, &classes).map_err(err)?;
                     if book.codes[c].rules.iter().any(|r| r.id == rule.id) {
                         return Err(err(format!("rule `{}` is defined twice", rule.id)));
                     }
@@ -374,6 +408,51 @@ mod tests {
         full.classes.iter_mut().for_each(|c| c.motivated_by.clear());
         assert_eq!(format!("{lean:?}"), format!("{full:?}"));
         assert!(LEAN_SOURCE.len() < SOURCE.len() * 3 / 4);
+    }
+
+    #[test]
+    fn the_outline_has_the_codebook_s_structure_without_its_patterns() {
+        let (lean, outline) = (Codebook::parse(LEAN_SOURCE).unwrap(), Codebook::parse_outline(OUTLINE_SOURCE).unwrap());
+        let names = |b: &Codebook| {
+            let cues = b.themes.iter().flat_map(|t| t.cues.iter().map(move |r| (t.label.clone(), r.id.clone())));
+            let rules = b.codes.iter().flat_map(|c| c.rules.iter().map(move |r| (c.label.clone(), r.id.clone())));
+            cues.chain(rules)
+                .chain(b.context.anaphors.iter().map(|r| (String::new(), r.id.clone())))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&outline), names(&lean));
+        assert!(names(&lean).len() > 300);
+        let fields = |b: &Codebook| {
+            b.codes
+                .iter()
+                .map(|c| (c.theme, c.definition.clone(), c.policy_frames.clone(), c.inherit_lead_in))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fields(&outline), fields(&lean));
+        let descriptions = |b: &Codebook| b.themes.iter().map(|t| t.description.clone()).collect::<Vec<_>>();
+        assert_eq!(descriptions(&outline), descriptions(&lean));
+        assert_eq!(
+            outline.classes.iter().map(|c| &c.name).collect::<Vec<_>>(),
+            lean.classes.iter().map(|c| &c.name).collect::<Vec<_>>()
+        );
+        let every = outline.themes.iter().flat_map(|t| &t.cues).chain(outline.codes.iter().flat_map(|c| &c.rules));
+        assert!(every.chain(&outline.context.anaphors).all(|r| r.pattern.is_empty() && r.slots.is_empty()));
+        assert!(outline.stance.negators.is_empty() && !lean.stance.negators.is_empty());
+        assert!(!outline.matchable && lean.matchable);
+        // Under half the lean codebook's bytes, and no alternative, gap or class of a pattern.
+        assert!(OUTLINE_SOURCE.len() * 2 < LEAN_SOURCE.len());
+        assert!(!OUTLINE_SOURCE.contains('|') && !OUTLINE_SOURCE.contains('~') && !OUTLINE_SOURCE.contains('@'));
+    }
+
+    #[test]
+    #[should_panic(expected = "cannot match text")]
+    fn a_codebook_to_be_shown_keeps_its_patterns_and_matches_nothing() {
+        let (shown, lean) = (Codebook::parse_shown(LEAN_SOURCE).unwrap(), Codebook::parse(LEAN_SOURCE).unwrap());
+        let patterns =
+            |b: &Codebook| b.codes.iter().flat_map(|c| c.rules.iter().map(|r| r.pattern.clone())).collect::<Vec<_>>();
+        assert_eq!(patterns(&shown), patterns(&lean));
+        assert_eq!(shown.classes, lean.classes);
+        let _ = crate::analysis::matcher::Matcher::new(&shown);
     }
 
     #[test]
