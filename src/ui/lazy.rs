@@ -111,6 +111,12 @@ part! {
 }
 
 part! {
+    /// The codebook as written: the patterns a passage's explanations show (the
+    /// start-up codebook is an outline, [`Codebook::bundled`]).
+    patterns, patterns_split, PATTERNS, patterns_now, load_patterns: fn() -> &'static Codebook = Codebook::written
+}
+
+part! {
     /// Renders the form for a reader's own statement; `true` shows it unfolded.
     form, form_split, FORM, form_now, load_form_alone: fn(bool) -> Html = |open| html! { <super::add::AddStatement {open} /> }
 }

@@ -5,6 +5,7 @@
 use super::actions::CopyButton;
 use super::body::{BodyView, Deco};
 use super::ctx::use_ctx;
+use super::lazy::Part;
 use super::theme_choice::theme_choice;
 use super::Link;
 use crate::analysis::{Codebook, Document, Sentence, Source, Target, Theme};
@@ -240,6 +241,8 @@ struct PanelProps {
 #[function_component(PassagePanel)]
 fn passage_panel(props: &PanelProps) -> Html {
     let ctx = use_ctx();
+    // The rules' patterns come with their own chunk, fetched when a passage first opens.
+    let (patterns, retry) = super::lazy::use_part(super::lazy::patterns_now, super::lazy::load_patterns, true);
     let data = &ctx.data;
     let Some(d) = data.document(&props.id) else { return html! {} };
     let s = &*d.statement;
@@ -259,10 +262,12 @@ fn passage_panel(props: &PanelProps) -> Html {
             .map(|e| {
                 let words = &s.body.text[e.start..e.end];
                 // The patterns come from the codebook as written (the start-up one is an outline).
-                let pattern = e
-                    .rule(Codebook::written())
-                    .map(|r| r.pattern.clone())
-                    .unwrap_or_else(|| "carried over from the sentence introducing this list".into());
+                let pattern = match (e.rule(book), patterns) {
+                    (None, _) => "carried over from the sentence introducing this list".to_string(),
+                    (Some(_), Part::Ready(written)) => e.rule(written()).map(|r| r.pattern.clone()).unwrap_or_default(),
+                    (Some(_), Part::Opening) => "(opening the pattern…)".to_string(),
+                    (Some(_), Part::Failed) => "(the pattern could not be loaded)".to_string(),
+                };
                 html! {
                     <li>
                         <q>{ words }</q>{ if e.quoted { " (inside a quotation)" } else { "" } }
@@ -330,6 +335,9 @@ fn passage_panel(props: &PanelProps) -> Html {
                     <summary>{ "Why these themes" }</summary>
                     <ul>{ for themes }</ul>
                 </details>
+            }
+            if matches!(patterns, Part::Failed) {
+                { super::lazy::placeholder(patterns, "rules' patterns", retry) }
             }
             <CopyButton label="Copy citation" text={citation(s, text, &link)} />
         </aside>

@@ -56,6 +56,8 @@ test('with a 24 px browser font, the intro and the Method prose are 24 px too', 
   assert.equal(await size('.ef-lede'), 24, 'the comparison intro');
   await shot(p, 'font24-compare-1280');
   await h.open(p, '#/method');
+  // The Method itself, not the copy shown while its chunk loads (which it replaces).
+  await p.locator('#ef-m-codebook').waitFor();
   assert.equal(await size('.ef-method > p'), 24, 'the Method prose');
   assert.ok((await size('.ef-method h2')) > 24, 'headings scale with it');
   await shot(p, 'font24-method-1280');

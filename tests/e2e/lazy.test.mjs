@@ -71,6 +71,10 @@ test('the default view fetches no lazily loaded part; each comes when the reader
   await p.locator('.ef-tabs').getByRole('link', { name: 'Read' }).click();
   await p.locator('.ef-reading').first().waitFor();
   assert.deepEqual(fetched(), ['engine', 'form', 'tools', 'method', 'views'], 'the reader, talking points and search share one chunk');
+  await p.locator('a.ef-tag').first().click();
+  await p.locator('.ef-panel .ef-evidence li').first().waitFor({ state: 'attached' });
+  await p.waitForFunction(() => [...document.querySelectorAll('.ef-panel .ef-pattern')].every((e) => !e.textContent.startsWith('(')));
+  assert.deepEqual(fetched(), ['engine', 'form', 'tools', 'method', 'views', 'patterns'], 'the rules\' patterns come when a passage first opens');
   await p.close();
   assert.deepEqual(h.errors, []);
 });
@@ -113,6 +117,25 @@ test('without the engine, a link carrying a statement says so and shows the rest
   assert.equal(await p.locator('.ef-yours').count(), 0, 'no statement is shown');
   await p.close();
   const unexpected = h.errors.filter((e) => !/net::ERR_FAILED|Failed to fetch|split_engine/.test(e));
+  assert.deepEqual(unexpected, []);
+  h.errors.length = 0;
+});
+
+test('a passage whose patterns cannot be fetched still shows its words and rules, and gets the patterns on the next try', async () => {
+  const p = await h.page(375);
+  let refuse = true;
+  await p.route(/\/split_patterns-[0-9a-f]+\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));
+  await h.open(p, '#/read/rudd-2017?at=13');
+  await p.locator('.ef-panel .ef-part-failed').waitFor();
+  assert.match(await p.locator('.ef-panel .ef-part-failed').innerText(), /rules' patterns could not be loaded/);
+  const first = p.locator('.ef-panel .ef-evidence li').first();
+  assert.match(await first.textContent(), /^.+ — rule [a-z_.]+\/[a-z0-9-]+: \(the pattern could not be loaded\)/);
+  refuse = false;
+  await p.locator('.ef-panel').getByRole('button', { name: 'Try again' }).click();
+  await p.waitForFunction(() => !document.querySelector('.ef-panel .ef-part-failed'));
+  assert.doesNotMatch(await first.textContent(), /could not be loaded/);
+  await p.close();
+  const unexpected = h.errors.filter((e) => !/net::ERR_FAILED|Failed to fetch|split_patterns/.test(e));
   assert.deepEqual(unexpected, []);
   h.errors.length = 0;
 });

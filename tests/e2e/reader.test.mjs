@@ -75,6 +75,8 @@ test('a passage shows each label\'s words, rule and pattern as the codebook writ
   // A reader unfolds the explanations.
   for (const summary of await p.locator('.ef-panel details > summary').all()) await summary.click();
   await p.locator('.ef-evidence li').first().waitFor();
+  // The patterns arrive with their own chunk.
+  await p.waitForFunction(() => [...document.querySelectorAll('.ef-panel .ef-pattern')].every((e) => !e.textContent.startsWith('(')));
   const shown = await p.locator('.ef-evidence li').evaluateAll((items) => items.map((li) => {
     const codes = li.querySelectorAll('code');
     return { words: li.querySelector('q')?.textContent ?? '', id: codes[0]?.textContent ?? '', pattern: li.querySelector('.ef-pattern')?.textContent ?? '' };
