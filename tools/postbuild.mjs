@@ -333,6 +333,44 @@ try {
   console.log(`postbuild: service worker sw.js caching ${assets.length} files`);
 }
 
+// --- Minified JavaScript and CSS for the hosted widget (terser, csso; Trunk's own
+// minifier fails on the wasm-bindgen glue). Runs after the one-file edition, which
+// reads the glue's shape, and the service worker, whose list is of names; then the
+// integrity attributes of what index.html links are refreshed. Exports, string
+// literals and property names are kept: the chunks' loader, the mount loader and
+// the worker import the glue by its export names.
+{
+  const { readdir: list } = await import('node:fs/promises');
+  const { minify } = await import('terser');
+  const csso = await import('csso');
+  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  let index = await readFile(indexPath, 'utf8');
+  let before = 0;
+  let after = 0;
+  for (const name of await list(dir)) {
+    const isModule = /^(widget-[0-9a-f]+|wasm-split-[0-9a-f]+|start-[0-9a-f]+|encryption-framing|analysis-worker)\.js$/.test(name);
+    const isScript = /^boot-[0-9a-f]+\.js$/.test(name);
+    const isCss = /^widget-[0-9a-f]+\.css$/.test(name);
+    if (!isModule && !isScript && !isCss) continue;
+    const path = join(dir, name);
+    const source = await readFile(path, 'utf8');
+    const small = isCss
+      ? csso.minify(source, { restructure: false }).css
+      : (await minify(source, { module: isModule, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+    if (!small || small.length >= source.length) throw new Error(`postbuild: minifying ${name} failed`);
+    await writeFile(path, small);
+    before += source.length;
+    after += small.length;
+    const attr = new RegExp(`((?:src|href)="\\./${name.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]+"`);
+    if (index.includes(`"./${name}"`)) {
+      if (!attr.test(index)) throw new Error(`postbuild: no integrity attribute for ${name} in index.html`);
+      index = index.replace(attr, `$1${sri(Buffer.from(small))}"`);
+    }
+  }
+  await writeFile(indexPath, index);
+  console.log(`postbuild: minified JavaScript and CSS, ${Math.round(before / 1024)} -> ${Math.round(after / 1024)} KB`);
+}
+
 // --- Precompressed copies, as a real host sends them: `name.gz` (gzip -9) and `name.br`
 // (brotli 11) beside each text file and the wasm. tools/serve.mjs sends them with
 // Content-Encoding when the browser accepts it; a host's own server can do the same.
