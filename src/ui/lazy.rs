@@ -346,7 +346,14 @@ pub async fn preload(state: &crate::state::State) {
         View::Method => {
             let _ = load_method().await;
         }
-        View::Read { .. } | View::TalkingPoints { .. } | View::Search { .. } => {
+        View::Read { ref at, .. } => {
+            let _ = load_views().await;
+            // A link to a passage opens its explanations, patterns included, at once.
+            if at.is_some() {
+                let _ = load_patterns().await;
+            }
+        }
+        View::TalkingPoints { .. } | View::Search { .. } => {
             let _ = load_views().await;
         }
         View::Compare { .. } => {}

@@ -27,9 +27,11 @@ async function watched(width = 1280) {
   p.on('request', (r) => { const m = r.url().match(CHUNK); if (m && r.frame() === p.mainFrame()) chunks.push(m[1]); });
   await p.addInitScript(() => {
     window.__standIns = 0;
+    window.__patternsOpening = 0;
     new MutationObserver(() => {
       if (document.querySelector('.ef-part-opening')) window.__standIns += 1;
-    }).observe(document, { subtree: true, childList: true });
+      if ([...document.querySelectorAll('.ef-pattern')].some((e) => e.textContent.startsWith('(opening'))) window.__patternsOpening += 1;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
   });
   // Which chunks, in the order first fetched.
   return { p, fetched: () => [...new Set(chunks)], count: () => chunks.length };
@@ -90,6 +92,7 @@ test('a deep link to a lazily loaded part shows it whole: the pre-rendered copy 
     await p.waitForLoadState('networkidle');
     await p.locator(ready).first().waitFor();
     assert.equal(await p.evaluate(() => window.__standIns), 0, `${hash.slice(0, 12)}: no "Opening…" stand-in was shown`);
+    assert.equal(await p.evaluate(() => window.__patternsOpening), 0, `${hash.slice(0, 12)}: a passage's patterns came with it`);
     await p.close();
   }
   assert.deepEqual(h.errors, []);
