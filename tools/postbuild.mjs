@@ -13,7 +13,7 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('postbuild: TRUNK_STAGING_DIR is not set (run it as a Trunk hook)');
 const indexPath = join(dir, 'index.html');
 // First the lazily loaded chunks (tools/split.mjs): everything below reads the split build.
-const { splitWasm } = await import('./split.mjs');
+const { splitWasm, sri } = await import('./split.mjs');
 const split = await splitWasm(dir, join(dirname(fileURLToPath(import.meta.url)), '..'));
 let html = await readFile(indexPath, 'utf8');
 let bootCode;
@@ -343,7 +343,6 @@ try {
   const { readdir: list } = await import('node:fs/promises');
   const { minify } = await import('terser');
   const csso = await import('csso');
-  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
   let index = await readFile(indexPath, 'utf8');
   let before = 0;
   let after = 0;

@@ -18,7 +18,8 @@ import { join } from 'node:path';
 const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 const short = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+/** The value of an integrity attribute for `bytes`. */
+export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
 // wasm-opt warns about the chunks' name subsections it does not know; nothing else is dropped.
 const optimise = (from, to) => {

@@ -200,6 +200,17 @@ impl fmt::Display for CodebookError {
 
 impl std::error::Error for CodebookError {}
 
+/// One of the bundled codebook's forms, parsed the first time it is asked for.
+///
+/// # Panics
+/// Only if `corpus/codebook.txt` is malformed, which the unit tests rule out.
+fn once(
+    cell: &'static std::sync::OnceLock<Codebook>,
+    parse: impl FnOnce() -> Result<Codebook, CodebookError>,
+) -> &'static Codebook {
+    cell.get_or_init(|| parse().unwrap_or_else(|e| panic!("{e}")))
+}
+
 /// The policy-frame dimensions a code may name (Boydstun et al. 2014).
 pub const POLICY_FRAMES: [&str; 15] = [
     "Economic",
@@ -235,7 +246,7 @@ impl Codebook {
         #[cfg(feature = "precomputed")]
         {
             static OUTLINE: std::sync::OnceLock<Codebook> = std::sync::OnceLock::new();
-            OUTLINE.get_or_init(|| Codebook::parse_outline(OUTLINE_SOURCE).unwrap_or_else(|e| panic!("{e}")))
+            once(&OUTLINE, || Codebook::parse_outline(OUTLINE_SOURCE))
         }
         #[cfg(not(feature = "precomputed"))]
         Codebook::matching()
@@ -247,7 +258,7 @@ impl Codebook {
         #[cfg(feature = "precomputed")]
         {
             static WRITTEN: std::sync::OnceLock<Codebook> = std::sync::OnceLock::new();
-            WRITTEN.get_or_init(|| Codebook::parse_shown(SOURCE).unwrap_or_else(|e| panic!("{e}")))
+            once(&WRITTEN, || Codebook::parse_shown(SOURCE))
         }
         #[cfg(not(feature = "precomputed"))]
         Codebook::matching()
@@ -257,7 +268,7 @@ impl Codebook {
     /// order as [`Codebook::bundled`], so the labels it gives index both.
     pub fn matching() -> &'static Codebook {
         static BOOK: std::sync::OnceLock<Codebook> = std::sync::OnceLock::new();
-        BOOK.get_or_init(|| Codebook::parse(SOURCE).unwrap_or_else(|e| panic!("{e}")))
+        once(&BOOK, || Codebook::parse(SOURCE))
     }
 
     /// Looks a code up by id.
