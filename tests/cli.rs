@@ -64,6 +64,26 @@ fn files_are_analysed_as_statements_named_by_their_stem() {
 }
 
 #[test]
+fn leave_analyses_without_what_a_development_statement_alone_motivated() {
+    // `underpins` was written because of the Australian second reading speech.
+    let f = tmp("underpins.txt", b"Encryption underpins the modern economy.");
+    let (ok, with, _) = framing(&["analyze", "--format", "csv", &f]);
+    assert!(ok);
+    assert!(with.contains("enc.endorse/underpins"), "{with}");
+    for args in [
+        vec!["analyze", "--format", "csv", "--leave", "au-tola-second-reading-2018", &f],
+        vec!["analyze", "--leave", "au-tola-second-reading-2018", "--format=csv", &f],
+    ] {
+        let (ok, without, err) = framing(&args);
+        assert!(ok, "{err}");
+        assert!(without.starts_with("doc,sentence,"), "still CSV: {without}");
+        assert!(!without.contains("enc.endorse/underpins"), "{without}");
+    }
+    let (ok, _, err) = framing(&["analyze", "--leave"]);
+    assert!(!ok && err.contains("--leave takes a statement id"), "{err}");
+}
+
+#[test]
 fn bad_input_gets_a_clear_error_naming_the_file() {
     let empty = tmp("empty.txt", b"  \n");
     let binary = tmp("binary.txt", &[0x66, 0x6f, 0xff, 0xfe, 0x00]);

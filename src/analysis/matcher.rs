@@ -72,13 +72,14 @@ impl<'a, T: Copy> RuleIndex<'a, T> {
     /// Every rule matching `tokens`, at most once per rule (its leftmost match).
     pub fn hits(&self, tokens: &[Token], stance: &Stance) -> Vec<(T, &'a Rule, usize, usize, bool)> {
         let mut out: Vec<(T, &'a Rule, usize, usize, bool)> = Vec::new();
+        let free: Vec<bool> = (0..tokens.len()).map(|j| is_any(&stance.free, tokens, j)).collect();
         for i in 0..tokens.len() {
             for (t, rule) in self.candidates(&tokens[i]) {
                 if out.iter().any(|h| std::ptr::eq(h.1, rule)) {
                     continue;
                 }
                 if let Some((last, alias)) =
-                    match_rule(rule, tokens, i).filter(|&(l, _)| flags_hold(rule, tokens, i, l, stance))
+                    match_rule(rule, tokens, &free, i).filter(|&(l, _)| flags_hold(rule, tokens, i, l, stance))
                 {
                     out.push((t, rule, i, last, alias));
                 }
@@ -207,26 +208,49 @@ pub fn negated(tokens: &[Token], first: usize, last: usize, stance: &Stance) -> 
 }
 
 /// Matches a whole rule starting at token `i`: the last matched token, and
-/// whether an anaphor's alias was needed.
-fn match_rule(rule: &Rule, tokens: &[Token], i: usize) -> Option<(usize, bool)> {
+/// whether an anaphor's alias was needed. `free[j]`: token `j` is a `gap-free:` word.
+fn match_rule(rule: &Rule, tokens: &[Token], free: &[bool], i: usize) -> Option<(usize, bool)> {
     rule.slots[0].alts.iter().find_map(|a| {
         let (n, alias) = alt_len(a, tokens, i)?;
-        let (last, more) = match_from(rule, tokens, i + n - 1, 1)?;
+        let (last, more) = match_from(rule, tokens, free, i + n - 1, 1)?;
         Some((last, alias || more))
     })
 }
 
 /// Tries to match slots `slot..` after token `prev`; returns the last matched token.
-fn match_from(rule: &Rule, tokens: &[Token], prev: usize, slot: usize) -> Option<(usize, bool)> {
+fn match_from(rule: &Rule, tokens: &[Token], free: &[bool], prev: usize, slot: usize) -> Option<(usize, bool)> {
     let Some(s) = rule.slots.get(slot) else { return Some((prev, false)) };
-    let end = (prev + s.within).min(tokens.len().saturating_sub(1));
+    let end = reach(free, prev, s.within);
     (prev + 1..=end).find_map(|j| {
         s.alts.iter().find_map(|a| {
             let (n, alias) = alt_len(a, tokens, j)?;
-            let (last, more) = match_from(rule, tokens, j + n - 1, slot + 1)?;
+            let (last, more) = match_from(rule, tokens, free, j + n - 1, slot + 1)?;
             Some((last, alias || more))
         })
     })
+}
+
+/// The last token a slot `~within` words after token `prev` may stand at. A gap
+/// counts the words that carry meaning: up to two `gap-free:` words in between
+/// are not counted. The very next word (`within` 1) stays the very next word.
+fn reach(free: &[bool], prev: usize, within: usize) -> usize {
+    let last = free.len().saturating_sub(1);
+    let plain = (prev + within).min(last);
+    if within <= 1 {
+        return plain;
+    }
+    let mut counted = 0;
+    let mut j = prev;
+    while j < last && j - prev < within + 2 {
+        j += 1;
+        if !free[j] {
+            counted += 1;
+            if counted == within {
+                break;
+            }
+        }
+    }
+    j.max(plain)
 }
 
 /// How many tokens `alt` matches at `i`, and whether only through an alias.
@@ -336,6 +360,21 @@ mod tests {
         let b = book("rule a: support ~3 strong encrypt*\n");
         assert_eq!(fired(&b, "We supported really strong encryption"), ["dev.t/a", "encryption/x"]);
         assert_eq!(fired(&b, "We support things that are really strong encryption"), ["encryption/x"]);
+    }
+
+    #[test]
+    fn gap_free_words_are_not_counted_in_a_gap() {
+        let rules = "rule a: protect* ~4 information\nrule b: secure ~1 data\n";
+        let plain = book(rules);
+        let text = "It protects personal, commercial and the government information";
+        assert_eq!(fired(&plain, text), Vec::<String>::new(), "six words on: out of reach of ~4");
+        let free = book(&format!("gap-free: the|and|of\n{rules}"));
+        assert_eq!(fired(&free, text), ["dev.t/a"], "`and` and `the` are not counted");
+        // At most two free words stretch a gap: three more are out of reach.
+        assert_eq!(fired(&free, "It protects personal and the commercial and the information"), Vec::<String>::new());
+        // `~1` is still the very next word.
+        assert_eq!(fired(&free, "We secure the data"), Vec::<String>::new());
+        assert_eq!(fired(&free, "We secure data"), ["dev.t/b"]);
     }
 
     #[test]

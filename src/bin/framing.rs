@@ -5,7 +5,9 @@
 //! ```
 //! With no FILE it analyses the bundled corpus; with FILEs it analyses those
 //! plain-text files as statements (id from the file stem). Output goes to stdout;
-//! errors name the file and exit non-zero.
+//! errors name the file and exit non-zero. With `--leave STATEMENT` it uses the
+//! codebook without what that development statement alone motivated (its
+//! `motivated-by:` lines), as the leave-one-statement-out evaluation scores it.
 //!
 //! ```text
 //! framing precompute [FILE]
@@ -18,7 +20,7 @@ use encryption_framing::corpus::{self, plain, Statement};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: framing analyze [--format json|csv] [FILE...]\n       framing eval [--misses] [--rules] [--dev DIR] [ANNOTATIONS.tsv...]\n       framing precompute [FILE]";
+const USAGE: &str = "usage: framing analyze [--format json|csv] [--leave STATEMENT] [FILE...]\n       framing eval [--misses] [--rules] [--dev DIR] [ANNOTATIONS.tsv...]\n       framing precompute [FILE]";
 
 #[derive(Clone, Copy)]
 enum Format {
@@ -54,6 +56,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
         Some(other) => return Err(format!("unknown command `{other}`\n{USAGE}")),
     }
     let mut format = Format::Json;
+    let mut leave: Option<String> = None;
     let mut files = Vec::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -64,7 +67,11 @@ fn run(args: Vec<String>) -> Result<String, String> {
                     other => return Err(format!("--format takes json or csv, not {other:?}")),
                 }
             }
+            "--leave" => leave = Some(args.next().ok_or("--leave takes a statement id")?),
             a if a.starts_with("--format=") => {
+                if let Some(id) = leave {
+                    files.splice(0..0, ["--leave".to_string(), id]);
+                }
                 return run_with_eq(a, files, args.collect());
             }
             a if a.starts_with('-') && a != "-" => return Err(format!("unknown option `{a}`\n{USAGE}")),
@@ -72,7 +79,15 @@ fn run(args: Vec<String>) -> Result<String, String> {
         }
     }
     let statements = if files.is_empty() { corpus::bundled().statements.clone() } else { load(&files)? };
-    let book = Codebook::bundled();
+    let without;
+    let book = match &leave {
+        Some(id) => {
+            without = Codebook::parse_without(analysis::codebook::SOURCE, analysis::codebook::Leave::Sole(id))
+                .map_err(|e| e.to_string())?;
+            &without
+        }
+        None => Codebook::bundled(),
+    };
     let result = analysis::analyze_corpus(&statements, book);
     Ok(match format {
         Format::Json => {

@@ -26,8 +26,8 @@ pub const PUBLISHED: [Published; 3] = [
         sentences: 116,
         theme_f1: 0.97,
         code_precision: 1.00,
-        code_recall: 0.95,
-        code_f1: 0.97,
+        code_recall: 0.96,
+        code_f1: 0.98,
     },
     Published {
         file: "unseen.tsv",
@@ -44,8 +44,8 @@ pub const PUBLISHED: [Published; 3] = [
         sentences: 40,
         theme_f1: 0.93,
         code_precision: 0.95,
-        code_recall: 0.63,
-        code_f1: 0.76,
+        code_recall: 0.65,
+        code_f1: 0.77,
     },
 ];
 
@@ -61,16 +61,16 @@ pub const PUBLISHED_DEV: [Published; 2] = [
         theme_f1: 0.96,
         code_precision: 0.93,
         code_recall: 0.92,
-        code_f1: 0.93,
+        code_f1: 0.92,
     },
     Published {
         file: "eval-dev, leave one statement out",
         what: "the same sentences, each statement coded without the rules written because of it",
         sentences: 138,
-        theme_f1: 0.76,
+        theme_f1: 0.78,
         code_precision: 0.87,
-        code_recall: 0.38,
-        code_f1: 0.53,
+        code_recall: 0.45,
+        code_f1: 0.59,
     },
 ];
 
@@ -78,8 +78,8 @@ pub const PUBLISHED_DEV: [Published; 2] = [
 /// leave one statement out — the recall to expect on a statement the rules were
 /// not tuned on.
 pub const UNSEEN_RECALL: [(&str, usize, usize); 16] = [
-    ("acc.capability_gap", 1, 10),
-    ("acc.industry_duty", 0, 10),
+    ("acc.capability_gap", 3, 10),
+    ("acc.industry_duty", 2, 10),
     ("acc.lawful", 4, 7),
     ("acc.not_backdoor", 0, 0),
     ("acc.readable", 0, 0),
@@ -89,11 +89,11 @@ pub const UNSEEN_RECALL: [(&str, usize, usize); 16] = [
     ("dev.threat", 16, 20),
     ("enc.abuse", 1, 10),
     ("enc.design", 2, 3),
-    ("enc.endorse", 5, 14),
+    ("enc.endorse", 8, 14),
     ("enc.no_weaken", 0, 1),
     ("priv.no_tradeoff", 1, 4),
     ("priv.qualified", 0, 1),
-    ("priv.right", 9, 22),
+    ("priv.right", 10, 22),
 ];
 
 /// The recall of a code of the bundled codebook on text its rules were not tuned
