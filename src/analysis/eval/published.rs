@@ -58,10 +58,10 @@ pub const PUBLISHED_DEV: [Published; 2] = [
         file: "eval-dev",
         what: "sentences of ten statements by governments, police, companies, academics, NGOs and a regulator (the newer rules were developed on these)",
         sentences: 138,
-        theme_f1: 0.96,
+        theme_f1: 0.97,
         code_precision: 0.93,
-        code_recall: 0.92,
-        code_f1: 0.92,
+        code_recall: 0.93,
+        code_f1: 0.93,
     },
     Published {
         file: "eval-dev, leave one statement out",
@@ -70,7 +70,7 @@ pub const PUBLISHED_DEV: [Published; 2] = [
         theme_f1: 0.78,
         code_precision: 0.87,
         code_recall: 0.45,
-        code_f1: 0.59,
+        code_f1: 0.60,
     },
 ];
 
@@ -93,7 +93,7 @@ pub const UNSEEN_RECALL: [(&str, usize, usize); 16] = [
     ("enc.no_weaken", 0, 1),
     ("priv.no_tradeoff", 1, 4),
     ("priv.qualified", 0, 1),
-    ("priv.right", 10, 22),
+    ("priv.right", 11, 22),
 ];
 
 /// The recall of a code of the bundled codebook on text its rules were not tuned
