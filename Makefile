@@ -49,10 +49,11 @@ test-e2e:
 eval:
 	cargo run --release --quiet --bin framing -- eval --rules --dev ../shared/eval-dev tests/data/annotations.tsv tests/data/unseen.tsv tests/data/paraphrases.tsv tests/data/heldout.tsv
 
-## The bundled corpus's analysis the hosted build carries (corpus/analysis.bin): run it after
+## What the hosted build carries instead of parsing and analysing at start-up (corpus/analysis.bin,
+## corpus/bundle.bin: the corpus and the codebook outline as bytes): run it after
 ## changing the codebook or the corpus, and commit it; a native test fails while it is stale.
 precompute:
-	cargo run --quiet --bin framing -- precompute corpus/analysis.bin
+	cargo run --quiet --bin framing -- precompute corpus
 
 ## The long property-test ("fuzz") run of the URL schema, the link form and the analysis
 ## entry points; `make test` runs the same properties with a few dozen to hundreds of cases each.

@@ -9,6 +9,7 @@
 //! depends on yew or web-sys; see `ARCHITECTURE.md`.
 
 pub mod analysis;
+pub mod bundle;
 pub mod card;
 pub mod cite;
 pub mod corpus;

@@ -192,3 +192,53 @@ fn a_damaged_precomputed_analysis_is_refused_never_a_panic() {
     // A statement from another corpus is refused.
     assert_eq!(analysis::wire::decode_corpus(&bytes, &statements[1..], book).err(), Some(WireError::Build));
 }
+
+/// The corpus and codebook outline the hosted build carries (`corpus/bundle.bin`).
+fn bundle_bytes() -> Vec<u8> {
+    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/bundle.bin")).expect("corpus/bundle.bin")
+}
+
+fn outline() -> Codebook {
+    Codebook::parse_outline(analysis::codebook::OUTLINE_SOURCE).unwrap()
+}
+
+#[test]
+fn the_bundle_is_today_s_corpus_and_outline() {
+    let today = encryption_framing::bundle::encode(encryption_framing::corpus::bundled(), &outline());
+    assert!(
+        bundle_bytes() == today,
+        "corpus/bundle.bin is not today's corpus and codebook outline: run `make precompute` and commit it"
+    );
+}
+
+#[test]
+fn the_bundle_reads_back_as_the_parsed_corpus_and_outline() {
+    let (corpus, book) = encryption_framing::bundle::decode(&bundle_bytes()).expect("it reads back");
+    assert_eq!(&corpus, encryption_framing::corpus::bundled(), "every field of every statement, body and notes");
+    assert_eq!(book, outline());
+    assert!(!book.matchable && book.codes.iter().all(|c| !c.rules.is_empty()));
+}
+
+#[test]
+fn a_damaged_bundle_is_refused_never_a_panic() {
+    use encryption_framing::bundle::decode;
+    let bytes = bundle_bytes();
+    assert_eq!(decode(&[]).err(), Some(WireError::Version(None)));
+    assert_eq!(decode(&bytes[..bytes.len() - 1]).err(), Some(WireError::Truncated));
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(decode(&longer).err(), Some(WireError::Invalid));
+    let mut other = bytes.clone();
+    other[1] ^= 1;
+    assert_eq!(decode(&other).err(), Some(WireError::Build), "another build's bundle");
+    // Flipped bytes throughout: refused, or read into statements whose offsets fit their texts.
+    for i in (0..bytes.len()).step_by(13) {
+        let mut b = bytes.clone();
+        b[i] ^= 0x5a;
+        if let Ok((corpus, _)) = decode(&b) {
+            for s in &corpus.statements {
+                assert!(s.body.blocks.iter().all(|k| s.body.text.get(k.start..k.end).is_some()), "byte {i}");
+            }
+        }
+    }
+}

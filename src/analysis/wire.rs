@@ -220,10 +220,11 @@ fn placed(recurring: &Recurring, documents: &[super::Document], book: &Codebook)
     }) && points().all(|t| t.code.is_none_or(|c| c.index() < book.codes.len()))
 }
 
-struct Writer(Vec<u8>);
+/// LEB128 numbers and length-prefixed strings, written.
+pub(crate) struct Writer(pub(crate) Vec<u8>);
 
 impl Writer {
-    fn u64(&mut self, mut n: u64) {
+    pub(crate) fn u64(&mut self, mut n: u64) {
         loop {
             let byte = (n & 0x7f) as u8;
             n >>= 7;
@@ -315,23 +316,24 @@ impl Writer {
         }
     }
 
-    fn num(&mut self, n: usize) {
+    pub(crate) fn num(&mut self, n: usize) {
         self.u64(n as u64);
     }
 
-    fn str(&mut self, s: &str) {
+    pub(crate) fn str(&mut self, s: &str) {
         self.num(s.len());
         self.0.extend_from_slice(s.as_bytes());
     }
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+/// Reads what [`Writer`] wrote; every method is an error, never a panic, on damaged bytes.
+pub(crate) struct Reader<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) at: usize,
 }
 
 impl Reader<'_> {
-    fn u64(&mut self) -> Result<u64, WireError> {
+    pub(crate) fn u64(&mut self) -> Result<u64, WireError> {
         let mut n: u64 = 0;
         for shift in (0..64).step_by(7) {
             let byte = *self.bytes.get(self.at).ok_or(WireError::Truncated)?;
@@ -418,13 +420,13 @@ impl Reader<'_> {
         Ok(recurring)
     }
 
-    fn num(&mut self) -> Result<usize, WireError> {
+    pub(crate) fn num(&mut self) -> Result<usize, WireError> {
         usize::try_from(self.u64()?).map_err(|_| WireError::Invalid)
     }
 
     /// A count of items that follow: never more than the bytes left, so a damaged
     /// message cannot make the reader allocate or loop without end.
-    fn len(&mut self) -> Result<usize, WireError> {
+    pub(crate) fn len(&mut self) -> Result<usize, WireError> {
         let n = self.num()?;
         if n > self.bytes.len() - self.at {
             return Err(WireError::Truncated);
@@ -432,11 +434,11 @@ impl Reader<'_> {
         Ok(n)
     }
 
-    fn u16(&mut self) -> Result<u16, WireError> {
+    pub(crate) fn u16(&mut self) -> Result<u16, WireError> {
         u16::try_from(self.num()?).map_err(|_| WireError::Invalid)
     }
 
-    fn flag(&mut self) -> Result<bool, WireError> {
+    pub(crate) fn flag(&mut self) -> Result<bool, WireError> {
         match self.num()? {
             0 => Ok(false),
             1 => Ok(true),
@@ -444,7 +446,7 @@ impl Reader<'_> {
         }
     }
 
-    fn theme(&self, i: usize) -> Result<Theme, WireError> {
+    pub(crate) fn theme(&self, i: usize) -> Result<Theme, WireError> {
         Theme::ALL.get(i).copied().ok_or(WireError::Invalid)
     }
 
@@ -452,7 +454,7 @@ impl Reader<'_> {
         Ok(CodeId(self.u16()?))
     }
 
-    fn str(&mut self) -> Result<String, WireError> {
+    pub(crate) fn str(&mut self) -> Result<String, WireError> {
         let n = self.len()?;
         let s = std::str::from_utf8(&self.bytes[self.at..self.at + n]).map_err(|_| WireError::Invalid)?;
         self.at += n;

@@ -10,17 +10,18 @@
 //! `motivated-by:` lines), as the leave-one-statement-out evaluation scores it.
 //!
 //! ```text
-//! framing precompute [FILE]
+//! framing precompute [DIR]
 //! ```
-//! writes the bundled corpus's analysis as the hosted build carries it (default
-//! `corpus/analysis.bin`, `make precompute`).
+//! writes what the hosted build carries instead of parsing and analysing at start-up
+//! (default DIR `corpus`, `make precompute`): the bundled corpus's analysis
+//! (`analysis.bin`) and the corpus with the codebook's outline (`bundle.bin`).
 
 use encryption_framing::analysis::{self, eval, export, Codebook};
 use encryption_framing::corpus::{self, plain, Statement};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: framing analyze [--format json|csv] [--leave STATEMENT] [FILE...]\n       framing eval [--misses] [--rules] [--dev DIR] [ANNOTATIONS.tsv...]\n       framing precompute [FILE]";
+const USAGE: &str = "usage: framing analyze [--format json|csv] [--leave STATEMENT] [FILE...]\n       framing eval [--misses] [--rules] [--dev DIR] [ANNOTATIONS.tsv...]\n       framing precompute [DIR]";
 
 #[derive(Clone, Copy)]
 enum Format {
@@ -47,10 +48,19 @@ fn run(args: Vec<String>) -> Result<String, String> {
         Some("analyze") => {}
         Some("eval") => return eval(args.collect()),
         Some("precompute") => {
-            let path = args.next().unwrap_or_else(|| "corpus/analysis.bin".into());
-            let bytes = analysis::wire::encode_corpus(analysis::computed());
-            std::fs::write(&path, &bytes).map_err(|e| format!("{path}: {e}"))?;
-            return Ok(format!("wrote {path} ({} bytes)\n", bytes.len()));
+            let dir = args.next().unwrap_or_else(|| "corpus".into());
+            let outline = Codebook::parse_outline(analysis::codebook::OUTLINE_SOURCE).map_err(|e| e.to_string())?;
+            let files = [
+                ("analysis.bin", analysis::wire::encode_corpus(analysis::computed())),
+                ("bundle.bin", encryption_framing::bundle::encode(corpus::bundled(), &outline)),
+            ];
+            let mut out = String::new();
+            for (name, bytes) in files {
+                let path = Path::new(&dir).join(name);
+                std::fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+                out.push_str(&format!("wrote {} ({} bytes)\n", path.display(), bytes.len()));
+            }
+            return Ok(out);
         }
         Some("-h" | "--help") | None => return Err(USAGE.into()),
         Some(other) => return Err(format!("unknown command `{other}`\n{USAGE}")),

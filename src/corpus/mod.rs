@@ -10,7 +10,6 @@ pub mod markup;
 pub mod plain;
 
 use std::fmt;
-use std::sync::OnceLock;
 
 pub use date::{DateInfo, Precision, YearMonthDay};
 pub use markup::{Block, BlockKind, Body, Footnote, Mark, MarkKind};
@@ -350,13 +349,22 @@ impl Corpus {
     }
 }
 
-/// The corpus compiled into this binary, parsed once.
+/// The corpus compiled into this binary, parsed once (in the hosted build, feature
+/// `precomputed`, read from `corpus/bundle.bin` instead: the same statements).
 ///
 /// # Panics
 /// Only if a bundled file is malformed, which `tests/corpus_integrity.rs` rules out.
 pub fn bundled() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| Corpus::parse(&FILES).unwrap_or_else(|e| panic!("bundled corpus is malformed: {e}")))
+    // The hosted build reads it from the bytes `make precompute` wrote, without the parser.
+    #[cfg(feature = "precomputed")]
+    {
+        &crate::bundle::bundled().0
+    }
+    #[cfg(not(feature = "precomputed"))]
+    {
+        static CORPUS: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
+        CORPUS.get_or_init(|| Corpus::parse(&FILES).unwrap_or_else(|e| panic!("bundled corpus is malformed: {e}")))
+    }
 }
 
 #[cfg(test)]

@@ -243,14 +243,16 @@ impl Codebook {
     /// patterns, so that start-up neither carries them nor runs the stemmer. Patterns
     /// are shown from [`Codebook::written`] and text is matched with
     /// [`Codebook::matching`], both in parts of the widget loaded when first needed.
+    /// It is read from bytes (`corpus/bundle.bin`), so start-up has no codebook parser.
     ///
     /// # Panics
-    /// Only if `corpus/codebook.txt` is malformed, which the unit tests rule out.
+    /// Only if `corpus/codebook.txt` is malformed, which the unit tests rule out, or
+    /// `corpus/bundle.bin` is stale, which a native test rules out.
     pub fn bundled() -> &'static Codebook {
         #[cfg(feature = "precomputed")]
         {
-            static OUTLINE: std::sync::OnceLock<Codebook> = std::sync::OnceLock::new();
-            once(&OUTLINE, || Codebook::parse_outline(OUTLINE_SOURCE))
+            // Read from `corpus/bundle.bin`, which `make precompute` writes from the outline.
+            &crate::bundle::bundled().1
         }
         #[cfg(not(feature = "precomputed"))]
         Codebook::matching()
