@@ -320,7 +320,7 @@ fn is_quantity(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Words that make the number after them a reference to a part of a text.
-const REFERENCES: [&str; 13] = [
+const REFERENCES: [&str; 25] = [
     "article",
     "articles",
     "section",
@@ -334,6 +334,18 @@ const REFERENCES: [&str; 13] = [
     "regulation",
     "recommendation",
     "resolution",
+    "annex",
+    "appendix",
+    "figure",
+    "table",
+    "page",
+    "group",
+    "phase",
+    "stage",
+    "step",
+    "item",
+    "version",
+    "level",
 ];
 
 #[cfg(test)]
@@ -401,6 +413,8 @@ mod tests {
             ("Nine out of every 10 cases", true),
             ("The right is protected by Article 8 of the Convention", false),
             ("under section 49 of the Act", false),
+            ("each discussed in a dedicated working group 2.", false),
+            ("as Figure 3 and page 12 show", false),
             ("Part 3 sets out 42 recommendations", true),
         ] {
             assert_eq!(fired(&b, text).contains(&"dev.t/q".to_string()), expect, "{text}");

@@ -68,7 +68,7 @@ pub const PUBLISHED_DEV: [Published; 2] = [
         what: "the same sentences, each statement coded without the rules written because of it",
         sentences: 138,
         theme_f1: 0.78,
-        code_precision: 0.87,
+        code_precision: 0.89,
         code_recall: 0.45,
         code_f1: 0.60,
     },
