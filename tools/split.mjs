@@ -22,9 +22,11 @@ const short = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(
 export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
 // wasm-opt warns about the chunks' name subsections it does not know; nothing else is dropped.
+// EF_KEEP_NAMES=1 keeps the function names (for a CPU profile that names them).
+const NAMES = process.env.EF_KEEP_NAMES === '1';
 const optimise = (from, to) => {
   try {
-    execFileSync('wasm-opt', ['-Oz', ...FEATURES, from, '-o', to], { stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('wasm-opt', ['-Oz', ...(NAMES ? ['-g'] : []), ...FEATURES, from, '-o', to], { stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     process.stderr.write(e.stderr ?? '');
     throw e;
@@ -42,7 +44,7 @@ export async function splitWasm(dir, root) {
   const work = await mkdtemp(join(tmpdir(), 'ef-split-'));
   try {
     run('wasm-split-cli', [linked, join(work, 'split'), '--out-name', 'widget']);
-    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', join(work, 'bound'),
+    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', ...(NAMES ? ['--keep-debug'] : []), '--out-dir', join(work, 'bound'),
       '--out-name', 'widget', join(work, 'split', 'widget.wasm')]);
     optimise(join(work, 'bound', 'widget_bg.wasm'), join(work, 'main.wasm'));
     let loader = await readFile(join(work, 'split', '__wasm_split.js'), 'utf8');
