@@ -74,6 +74,31 @@ let bootCode;
   var what = names.length ? 'the ' + names.join(' and the ')
     : /^talking-points/.test(path) ? 'the talking points' : /^method/.test(path) ? 'the method'
     : /^search/.test(path) ? 'the search' : 'the comparison';
+  // The parts of the wasm the view needs (tools/split.mjs; src/ui/lazy.rs, preload), fetched
+  // beside the main module rather than once it has started: the loader's own fetch of
+  // each file then finds it on its way. Only after the view's pre-rendered copy is on
+  // screen (or, without one, once the page is parsed), so they never hold up its text.
+  // Where there are none (the one-file edition), nothing.
+  var c = ${JSON.stringify(split.parts)};
+  var need = /^(read\\/|talking-points$|search$)/.test(path) ? ['views'] : path === 'method' ? ['method'] : [];
+  if (/^read\\//.test(path) && /[?&]at=/.test(h)) need.push('patterns');
+  if (/[?&]u=(?!local(&|$))/.test(h)) need.push('engine', 'form');
+  var early = {};
+  var prefetch = function () {
+    if (!/^https?:$/.test(location.protocol)) return;
+    need.forEach(function (n) {
+      (own(c, n) || []).forEach(function (f) {
+        if (own(early, f)) return;
+        early[f] = 1;
+        var l = document.createElement('link');
+        l.rel = 'preload';
+        l.as = 'fetch';
+        l.crossOrigin = 'anonymous';
+        l.href = new URL(f, document.baseURI).href;
+        document.head.appendChild(l);
+      });
+    });
+  };
   // The view's own first render when it was written at build time (exact), else the
   // render of its view without the link's selections, under the notice (base).
   var pre = embed ? 'embed:' : '';
@@ -84,7 +109,7 @@ let bootCode;
   document.addEventListener('DOMContentLoaded', function () {
     var app = document.getElementById('app');
     var copy = app && app.querySelector('.ef-prerendered');
-    if (!copy) return;
+    if (!copy) return prefetch();
     // An embed code's fixed colours, before anything shows (the widget sets the same).
     var scheme = q.get('scheme');
     if (scheme === 'light' || scheme === 'dark') app.setAttribute('data-color-scheme', scheme);
@@ -100,7 +125,7 @@ let bootCode;
       document.documentElement.classList.remove('ef-deep');
       if (exact) p.remove();
     };
-    if (view) view.then(function (html) { if (html) show(html); });
+    if (view) view.then(function (html) { if (html) show(html); prefetch(); }); else prefetch();
   });
 })();
 `;
@@ -240,9 +265,12 @@ self.onmessage = async (event) => {
   const css = await readFile(join(dir, find(/^widget-[0-9a-f]+\.css$/)), 'utf8');
   const icon = await readFile(join(dir, find(/^favicon-[0-9a-f]+\.svg$/)));
   if (!/^async function __wbg_init\(/m.test(glue)) throw new Error('postbuild: wasm-bindgen glue changed shape');
-  // The boot script inline too: the one-file edition fetches nothing.
+  // The boot script inline too: the one-file edition fetches nothing (it has no parts).
+  const partsLine = `var c = ${JSON.stringify(split.parts)};`;
+  if (!bootCode.includes(partsLine)) throw new Error('postbuild: the boot script has no parts line');
+  const oneFileBoot = bootCode.replace(partsLine, 'var c = {};');
   const head = html.slice(0, html.indexOf('<link rel="icon"'))
-    .replace(/<script src="\.\/(boot-[0-9a-f]+\.js)"[^>]*><\/script>/, (_, f) => `<script>${bootCode}</script>`);
+    .replace(/<script src="\.\/(boot-[0-9a-f]+\.js)"[^>]*><\/script>/, () => `<script>${oneFileBoot}</script>`);
   const bodyAt = html.indexOf('<body');
   if (bodyAt < 0) throw new Error('postbuild: no <body> in index.html');
   const body = html.slice(bodyAt);

@@ -33,6 +33,25 @@ const optimise = (from, to) => {
   }
 };
 
+/** Every file each split point fetches (its own module and the chunks it shares with
+ *  others), read from wasm-split-cli's loader: `{ views: ['split_views.wasm',
+ *  'chunk_9.wasm', …], … }`. The boot script fetches a deep link's parts early with it. */
+export function partFiles(loader) {
+  const chunkFile = {};
+  for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+\.wasm)"/g)) {
+    chunkFile[m[1]] = m[2];
+  }
+  const parts = {};
+  const part = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+\.wasm)"[\s\S]*?\n, \[([\w, ]*)\]\)\);/g;
+  for (const m of loader.matchAll(part)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean);
+    if (deps.some((d) => !chunkFile[d])) throw new Error(`split: part ${m[1]} depends on an unknown chunk`);
+    parts[m[1]] = [m[2], ...deps.map((d) => chunkFile[d])];
+  }
+  if (!parts.views) throw new Error('split: the loader has no "views" part (its shape changed?)');
+  return parts;
+}
+
 /** Splits the build in `dir` (Trunk's staging directory); `root` is the project. */
 export async function splitWasm(dir, root) {
   const files = await readdir(dir);
@@ -48,6 +67,7 @@ export async function splitWasm(dir, root) {
       '--out-name', 'widget', join(work, 'split', 'widget.wasm')]);
     optimise(join(work, 'bound', 'widget_bg.wasm'), join(work, 'main.wasm'));
     let loader = await readFile(join(work, 'split', '__wasm_split.js'), 'utf8');
+    const needs = partFiles(loader);
     const chunks = [];
     for (const name of (await readdir(join(work, 'split'))).filter((n) => n.endsWith('.wasm') && n !== 'widget.wasm')) {
       optimise(join(work, 'split', name), join(work, `opt-${name}`));
@@ -58,6 +78,7 @@ export async function splitWasm(dir, root) {
       loader = loader.replaceAll(quoted, `"./${hashed}"`);
       await writeFile(join(dir, hashed), bytes);
       chunks.push({ name: hashed, bytes: bytes.length });
+      for (const files of Object.values(needs)) files.forEach((f, i) => { if (f === name) files[i] = hashed; });
     }
     if (!loader.includes('"./widget.js"')) throw new Error('split: the loader does not import the glue');
     loader = loader.replaceAll('"./widget.js"', `"./${glueName}"`);
@@ -80,7 +101,7 @@ export async function splitWasm(dir, root) {
     }
     await writeFile(indexPath, html);
     console.log(`split: main ${Math.round(wasm.length / 1024)} KB, ${chunks.map((c) => `${c.name} ${Math.round(c.bytes / 1024)} KB`).join(', ')}, loader ${loaderName}`);
-    return { loaderName, chunks: chunks.map((c) => c.name) };
+    return { loaderName, chunks: chunks.map((c) => c.name), parts: needs };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

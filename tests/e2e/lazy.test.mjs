@@ -98,6 +98,39 @@ test('a deep link to a lazily loaded part shows it whole: the pre-rendered copy 
   assert.deepEqual(h.errors, []);
 });
 
+test('a deep link fetches the parts its view needs early, beside the main module, and each file once', async () => {
+  const links = [['#/read/rudd-2017', ['views']], ['#/talking-points', ['views']], ['#/search?q=backdoor', ['views']],
+    ['#/read/rudd-2017?at=13', ['views', 'patterns']], ['#/method', ['method']], [`#/?u=${U}`, ['engine', 'form']]];
+  for (const [hash, parts] of links) {
+    const { p, fetched } = await watched(768);
+    await p.goto(`${h.origin}/${hash}`);
+    await p.waitForFunction(() => window.wasmBindings);
+    await p.waitForLoadState('networkidle');
+    const name = hash.slice(0, 14);
+    assert.deepEqual(fetched().sort(), [...parts].sort(), `${name}: the parts of its view`);
+    // The boot script's preload and the loader's own fetch are one download: one resource
+    // entry per file, started by the <link> (a second "fetch" entry would mean twice).
+    const entries = await p.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => /\/(split|chunk)_\w+-[0-9a-f]+\.wasm$/.test(e.name)).map((e) => [e.name.split('/').pop(), e.initiatorType]));
+    const files = entries.map(([f]) => f);
+    assert.equal(new Set(files).size, files.length, `${name}: each file fetched once: ${files.join(' ')}`);
+    for (const part of parts) {
+      assert.ok(entries.some(([f, by]) => f.startsWith(`split_${part}-`) && by === 'link'), `${name}: ${part} fetched early: ${JSON.stringify(entries)}`);
+    }
+    await p.close();
+  }
+  // The default view and an embed of it fetch none.
+  for (const hash of ['#/', '?embed=1']) {
+    const { p, fetched } = await watched(768);
+    await p.goto(`${h.origin}/${hash}`);
+    await p.waitForFunction(() => window.wasmBindings);
+    await p.waitForLoadState('networkidle');
+    assert.deepEqual(fetched(), [], hash);
+    await p.close();
+  }
+  assert.deepEqual(h.errors, []);
+});
+
 test('a link carrying a statement fetches the engine that reads it, at start-up or on a hash change', async () => {
   const { p, fetched } = await watched(768);
   await h.open(p);
