@@ -2,14 +2,15 @@
 // compared: a V8 CPU profile of the click on "Compare" to the new column, self time per
 // function summed over 5 pastes (after one warm-up). Wasm functions have names only in a
 // build made with `EF_KEEP_NAMES=1 make dist`; otherwise they show as wasm-function[N].
-// Run with `node bench/paste-profile.mjs [TOP]`; a diagnosis, not a budget.
+// Run with `node bench/paste-profile.mjs [typical] [TOP]`; a diagnosis, not a budget.
 import { start } from '../tests/e2e/harness.mjs';
 import { statements, fill, compare } from './pasting.mjs';
-const top = Number(process.argv[2]) || 40;
+const top = Number(process.argv.find((a) => /^\d+$/.test(a))) || 40;
 const h = await start();
 const page = await h.page(1280, 900);
 await h.open(page, '#/');
-const text = (await statements()).atLimit;
+// `typical` as the argument traces a typical statement instead.
+const text = (await statements())[process.argv.includes('typical') ? 'typical' : 'atLimit'];
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 50 });

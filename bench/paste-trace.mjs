@@ -5,14 +5,16 @@
 // script, the Yew render included), FunctionCall, HandlePostMessage
 // (the worker's answer and what the widget does with it) and EventDispatch hold the
 // widget's script; Paint, PrePaint, Commit, Layout, UpdateLayoutTree, Layerize are the
-// browser's rendering. Run after `make dist` with `node bench/paste-trace.mjs` (in `make bench`).
+// browser's rendering. Run after `make dist` with `node bench/paste-trace.mjs` (in `make bench`); with
+// `typical`, a typical statement instead.
 import { start } from '../tests/e2e/harness.mjs';
 import { statements, fill, compare } from './pasting.mjs';
 import { traced } from './tracing.mjs';
 const h = await start();
 const page = await h.page(1280, 900);
 await h.open(page, '#/');
-const text = (await statements()).atLimit;
+// `typical` as the argument traces a typical statement instead.
+const text = (await statements())[process.argv.includes('typical') ? 'typical' : 'atLimit'];
 const cdp = await page.context().newCDPSession(page);
 const totals = {};
 const N = 5;
@@ -37,6 +39,6 @@ for (let i = 0; i < N + 1; i++) {
     totals[e.name] = (totals[e.name] || 0) + e.dur / 1000 / N;
   }
 }
-console.log('main thread per paste at the limit, click to column (ms, mean of 5; nested events overlap):');
+console.log((process.argv.includes('typical') ? 'main thread per typical paste' : 'main thread per paste at the limit') + ', click to column (ms, mean of 5; nested events overlap):');
 for (const [k, v] of Object.entries(totals).sort((a, b) => b[1] - a[1])) if (v >= 0.5) console.log(v.toFixed(1).padStart(8), k);
 await h.close();
