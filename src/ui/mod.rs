@@ -152,7 +152,10 @@ pub fn app(props: &AppProps) -> Html {
         // page's address alone.
         let dispatcher = model.dispatcher();
         let page = props.start.nav == Nav::Page;
+        // Inside an embed's frame history entries are replaced, never returned to.
+        let keeps_scroll = page && !props.start.embedded;
         use_effect_with((), move |_| {
+            let keeper = if keeps_scroll { browser::keep_scroll() } else { None };
             let names: &[&str] = if page { &["hashchange", "popstate"] } else { &[] };
             let listeners: Vec<gloo::events::EventListener> = names
                 .iter()
@@ -168,7 +171,7 @@ pub fn app(props: &AppProps) -> Html {
                     })
                 })
                 .collect();
-            move || drop(listeners)
+            move || drop((listeners, keeper))
         });
     }
     // Report the widget's height to an embedding page for as long as it is mounted.

@@ -154,6 +154,32 @@ test('Back to the Method returns to where the reader was', async () => {
   await p.close();
 });
 
+test('the scroll position is kept in history once scrolling stops, so following a link writes only the new entry', async () => {
+  const p = await h.open(await h.page(1280, 800), '#/method');
+  await p.evaluate(() => {
+    window.__replaced = 0;
+    const replace = History.prototype.replaceState;
+    History.prototype.replaceState = function (...args) { window.__replaced += 1; return replace.apply(this, args); };
+  });
+  const link = p.locator('.ef-statement-title a').last();
+  await link.evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 300));
+  const y = await p.evaluate(() => window.scrollY);
+  assert.ok(y > 200, `scrolled down the Method (${y})`);
+  await p.waitForFunction((y) => history.state?.efScrollY === y, y, { timeout: 3000 })
+    .catch(async (e) => assert.fail(`state ${await p.evaluate(() => JSON.stringify(history.state))}, expected ${y}: ${e}`));
+  const before = await p.evaluate(() => window.__replaced);
+  await link.click();
+  await p.waitForSelector('.ef-reader');
+  await p.waitForURL(/#\/read\//);
+  assert.equal(await p.evaluate(() => window.__replaced), before, 'no second write of a position already kept');
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.goBack();
+  await p.waitForSelector('.ef-method');
+  await p.waitForFunction((y) => Math.abs(window.scrollY - y) < 3, y, { timeout: 5000 })
+    .catch(async (e) => assert.fail(`scrollY ${await p.evaluate(() => window.scrollY)}, expected ${y}: ${e}`));
+  await p.close();
+});
+
 test('an uncertain day reads "Nov 2017, day uncertain", never in nested parentheses', async () => {
   const p = await h.open(await h.page(1280), '#/read/rudd-2017');
   const options = await p.locator('#ef-read-first option').allTextContents();
