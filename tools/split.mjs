@@ -80,6 +80,9 @@ export async function splitWasm(dir, root) {
       chunks.push({ name: hashed, bytes: bytes.length });
       for (const files of Object.values(needs)) files.forEach((f, i) => { if (f === name) files[i] = hashed; });
     }
+    for (const [part, files] of Object.entries(needs)) {
+      if (files.some((f) => !chunks.some((c) => c.name === f))) throw new Error(`split: part ${part} names a file not written`);
+    }
     if (!loader.includes('"./widget.js"')) throw new Error('split: the loader does not import the glue');
     loader = loader.replaceAll('"./widget.js"', `"./${glueName}"`);
     const loaderName = `wasm-split-${short(loader)}.js`;
