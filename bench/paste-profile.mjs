@@ -4,7 +4,7 @@
 // build made with `EF_KEEP_NAMES=1 make dist`; otherwise they show as wasm-function[N].
 // Run with `node bench/paste-profile.mjs [typical] [TOP]`; a diagnosis, not a budget.
 import { start } from '../tests/e2e/harness.mjs';
-import { statements, fill, compare } from './pasting.mjs';
+import { statements, pastes } from './pasting.mjs';
 const top = Number(process.argv.find((a) => /^\d+$/.test(a))) || 40;
 const h = await start();
 const page = await h.page(1280, 900);
@@ -17,12 +17,10 @@ await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
 const self = new Map();
 let total = 0;
 const N = 5;
-for (let i = 0; i < N + 1; i++) {
-  await fill(page, text, 't ' + i);
-  if (i > 0) await cdp.send('Profiler.start');
-  await compare(page, 't ' + i);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-  if (i === 0) continue;
+// The first paste warms up, unprofiled.
+await pastes(page, text, N, async (paste) => {
+  await cdp.send('Profiler.start');
+  await paste();
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const dt = new Map();
@@ -35,7 +33,7 @@ for (let i = 0; i < N + 1; i++) {
     self.set(name, (self.get(name) || 0) + us / 1000 / N);
     total += us / 1000 / N;
   }
-}
+});
 console.log(`self time per paste, click to column (ms, mean of ${N}); busy ${total.toFixed(1)} ms`);
 for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) {
   console.log(`${ms.toFixed(2).padStart(7)}  ${name.slice(0, 150)}`);

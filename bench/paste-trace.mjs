@@ -8,7 +8,7 @@
 // browser's rendering. Run after `make dist` with `node bench/paste-trace.mjs` (in `make bench`); with
 // `typical`, a typical statement instead.
 import { start } from '../tests/e2e/harness.mjs';
-import { statements, fill, compare } from './pasting.mjs';
+import { statements, pastes } from './pasting.mjs';
 import { traced } from './tracing.mjs';
 const h = await start();
 const page = await h.page(1280, 900);
@@ -18,17 +18,8 @@ const text = (await statements())[process.argv.includes('typical') ? 'typical' :
 const cdp = await page.context().newCDPSession(page);
 const totals = {};
 const N = 5;
-for (let i = 0; i < N + 1; i++) {
-  await fill(page, text, 't ' + i);
-  const paste = async () => {
-    await compare(page, 't ' + i);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-  };
-  // The first paste warms up, untraced.
-  if (i === 0) {
-    await paste();
-    continue;
-  }
+// The first paste warms up, untraced.
+await pastes(page, text, N, async (paste) => {
   const events = await traced(cdp, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.gc'], paste);
   // The renderer main thread: the thread with the most RunTask time.
   const byThread = {};
@@ -38,7 +29,7 @@ for (let i = 0; i < N + 1; i++) {
     if (`${e.pid}:${e.tid}` !== main || !e.dur) continue;
     totals[e.name] = (totals[e.name] || 0) + e.dur / 1000 / N;
   }
-}
+});
 console.log((process.argv.includes('typical') ? 'main thread per typical paste' : 'main thread per paste at the limit') + ', click to column (ms, mean of 5; nested events overlap):');
 for (const [k, v] of Object.entries(totals).sort((a, b) => b[1] - a[1])) if (v >= 0.5) console.log(v.toFixed(1).padStart(8), k);
 await h.close();

@@ -32,3 +32,18 @@ export async function compare(page, title) {
   await page.waitForFunction((title) => document.getElementById('ef-yours-title')?.textContent.endsWith(title)
     && document.querySelectorAll('.ef-colhead').length === 6, title, { polling: 20 });
 }
+
+/** Pastes `text` n + 1 times (a new title each time), the first to warm up; each of the
+ *  other n runs `around(paste)`, where `paste` presses "Compare" and waits for the new
+ *  column and the frame after it. The diagnosis benchmarks wrap it in a trace or profile. */
+export async function pastes(page, text, n, around) {
+  for (let i = 0; i < n + 1; i++) {
+    await fill(page, text, 't ' + i);
+    const paste = async () => {
+      await compare(page, 't ' + i);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    };
+    if (i === 0) await paste();
+    else await around(paste);
+  }
+}

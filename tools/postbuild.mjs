@@ -16,9 +16,9 @@ const indexPath = join(dir, 'index.html');
 const { splitWasm, sri } = await import('./split.mjs');
 const split = await splitWasm(dir, join(dirname(fileURLToPath(import.meta.url)), '..'));
 let html = await readFile(indexPath, 'utf8');
+// The boot script for a list of the wasm parts it preloads (below; the one-file edition: none).
+let bootFor;
 let bootCode;
-// The wasm parts the boot script preloads (below); the one-file edition has none.
-let bootParts;
 
 // --- Text before WebAssembly: the default comparison, rendered natively with yew's
 // `ssr` by src/bin/prerender.rs, goes into #app. The widget replaces it with the same
@@ -50,15 +50,15 @@ let bootParts;
   // at once and shows it until the wasm replaces it with the same markup.
   const views = JSON.parse(execFileSync('cargo', ['run', '--offline', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', 'views', join(dir, 'views')],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
-  // The embed flags follow src/embed.rs (parse_query) and the view follows page_start:
-  // inside a pym.js frame with no hash of its own, the article's #ef= link names it.
   // The parts a deep link's first view needs (src/ui/lazy.rs, preload), each as indexes
   // into one list of files (parts share most of their chunks).
   const bootNames = ['views', 'method', 'patterns', 'engine', 'form'];
   if (bootNames.some((n) => !split.parts[n])) throw new Error('postbuild: a part the boot script preloads is gone');
   const files = [...new Set(bootNames.flatMap((n) => split.parts[n]))];
-  bootParts = { files, parts: Object.fromEntries(bootNames.map((n) => [n, split.parts[n].map((f) => files.indexOf(f))])) };
-  bootCode = `(function () {
+  const bootParts = { files, parts: Object.fromEntries(bootNames.map((n) => [n, split.parts[n].map((f) => files.indexOf(f))])) };
+  // The embed flags follow src/embed.rs (parse_query) and the view follows page_start:
+  // inside a pym.js frame with no hash of its own, the article's #ef= link names it.
+  bootFor = (parts) => `(function () {
   var q = new URLSearchParams(location.search);
   var child = q.get('childId'), flag = q.get('embed'), parent = q.get('parentUrl') || '';
   var pym = !!child && /^[A-Za-z0-9._:-]{1,100}$/.test(child);
@@ -87,7 +87,7 @@ let bootParts;
   // each file then finds it on its way. Only after the view's pre-rendered copy is on
   // screen (or, without one, once the page is parsed), so they never hold up its text.
   // Where there are none (the one-file edition), nothing.
-  var c = ${JSON.stringify(bootParts)};
+  var c = ${JSON.stringify(parts)};
   var need = /^(read(\\/|$)|talking-points$|search$)/.test(path) ? ['views'] : path === 'method' ? ['method'] : [];
   if (/^read\\//.test(path) && /[?&]at=/.test(h)) need.push('patterns');
   if (/[?&]u=(?!local(&|$))/.test(h)) need.push('engine', 'form');
@@ -95,7 +95,7 @@ let bootParts;
   var prefetch = function () {
     if (!/^https?:$/.test(location.protocol)) return;
     need.forEach(function (n) {
-      (own(c.parts || {}, n) || []).forEach(function (i) {
+      (c.parts && own(c.parts, n) || []).forEach(function (i) {
         var f = c.files[i];
         if (own(early, f)) return;
         early[f] = 1;
@@ -138,6 +138,7 @@ let bootParts;
   });
 })();
 `;
+  bootCode = bootFor(bootParts);
   const bootHash = createHash('sha384').update(bootCode).digest();
   const bootName = `boot-${bootHash.toString('hex').slice(0, 16)}.js`;
   await writeFile(join(dir, bootName), bootCode);
@@ -275,9 +276,7 @@ self.onmessage = async (event) => {
   const icon = await readFile(join(dir, find(/^favicon-[0-9a-f]+\.svg$/)));
   if (!/^async function __wbg_init\(/m.test(glue)) throw new Error('postbuild: wasm-bindgen glue changed shape');
   // The boot script inline too: the one-file edition fetches nothing (it has no parts).
-  const partsLine = `var c = ${JSON.stringify(bootParts)};`;
-  if (!bootCode.includes(partsLine)) throw new Error('postbuild: the boot script has no parts line');
-  const oneFileBoot = bootCode.replace(partsLine, 'var c = {};');
+  const oneFileBoot = bootFor({});
   const head = html.slice(0, html.indexOf('<link rel="icon"'))
     .replace(/<script src="\.\/(boot-[0-9a-f]+\.js)"[^>]*><\/script>/, () => `<script>${oneFileBoot}</script>`);
   const bodyAt = html.indexOf('<body');

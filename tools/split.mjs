@@ -69,6 +69,8 @@ export async function splitWasm(dir, root) {
     let loader = await readFile(join(work, 'split', '__wasm_split.js'), 'utf8');
     const needs = partFiles(loader);
     const chunks = [];
+    // Each chunk's name as written (content-hashed).
+    const written = {};
     for (const name of (await readdir(join(work, 'split'))).filter((n) => n.endsWith('.wasm') && n !== 'widget.wasm')) {
       optimise(join(work, 'split', name), join(work, `opt-${name}`));
       const bytes = await readFile(join(work, `opt-${name}`));
@@ -78,11 +80,12 @@ export async function splitWasm(dir, root) {
       loader = loader.replaceAll(quoted, `"./${hashed}"`);
       await writeFile(join(dir, hashed), bytes);
       chunks.push({ name: hashed, bytes: bytes.length });
-      for (const files of Object.values(needs)) files.forEach((f, i) => { if (f === name) files[i] = hashed; });
+      written[name] = hashed;
     }
-    for (const [part, files] of Object.entries(needs)) {
-      if (files.some((f) => !chunks.some((c) => c.name === f))) throw new Error(`split: part ${part} names a file not written`);
-    }
+    const parts = Object.fromEntries(Object.entries(needs).map(([part, files]) => [part, files.map((f) => {
+      if (!written[f]) throw new Error(`split: part ${part} names a file not written (${f})`);
+      return written[f];
+    })]));
     if (!loader.includes('"./widget.js"')) throw new Error('split: the loader does not import the glue');
     loader = loader.replaceAll('"./widget.js"', `"./${glueName}"`);
     const loaderName = `wasm-split-${short(loader)}.js`;
@@ -104,7 +107,7 @@ export async function splitWasm(dir, root) {
     }
     await writeFile(indexPath, html);
     console.log(`split: main ${Math.round(wasm.length / 1024)} KB, ${chunks.map((c) => `${c.name} ${Math.round(c.bytes / 1024)} KB`).join(', ')}, loader ${loaderName}`);
-    return { loaderName, chunks: chunks.map((c) => c.name), parts: needs };
+    return { loaderName, chunks: chunks.map((c) => c.name), parts };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
