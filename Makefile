@@ -47,7 +47,7 @@ test-e2e:
 ## the corpus sets, then the development set of whole statements in ../shared/eval-dev (when it is
 ## there) with the whole codebook and leave one statement out, then what each rule does.
 eval:
-	cargo run --release --quiet --bin framing -- eval --rules --dev ../shared/eval-dev tests/data/annotations.tsv tests/data/unseen.tsv tests/data/paraphrases.tsv tests/data/heldout.tsv
+	cargo run --release --quiet --bin framing -- eval --rules --dev ../shared/eval-dev tests/data/annotations.tsv tests/data/unseen.tsv tests/data/paraphrases.tsv tests/data/heldout.tsv tests/data/offtopic.tsv
 
 ## What the hosted build carries instead of parsing and analysing at start-up (corpus/analysis.bin,
 ## corpus/bundle.bin: the corpus and the codebook outline as bytes): run it after

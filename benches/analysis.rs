@@ -10,6 +10,7 @@
 use criterion::{criterion_group, BenchmarkId, Criterion};
 use encryption_framing::analysis::{self, Codebook};
 use encryption_framing::corpus::{self, Statement};
+use encryption_framing::search::search;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -56,6 +57,15 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(format!("{scale}x")), &statements, |b, s| {
             b.iter(|| black_box(analysis::analyze_corpus(black_box(s), book)))
         });
+    }
+    group.finish();
+    // The search view's work for a query over the bundled corpus (a deep link to a search
+    // runs it before its first render).
+    let computed = analysis::computed();
+    let mut group = c.benchmark_group("search");
+    group.sample_size(20).measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
+    for query in ["backdoor", "lawful access", "\"end-to-end encryption\""] {
+        group.bench_function(query, |b| b.iter(|| black_box(search(black_box(computed), black_box(query)))));
     }
     group.finish();
 }

@@ -268,6 +268,7 @@ fn alt_len(alt: &Alt, tokens: &[Token], i: usize) -> Option<(usize, bool)> {
         Alt::Prefix(p) => own(&|lower, _| lower.starts_with(p.as_str())),
         Alt::Suffix(p) => (t.lower.len() > p.len() && t.lower.ends_with(p.as_str())).then_some((1, false)),
         Alt::Number => is_quantity(tokens, i).then_some((1, false)),
+        Alt::Proper => (t.name || (i > 0 && t.capital)).then_some((1, false)),
         Alt::Seq(v) => {
             let mut n = 0;
             let mut alias = false;
@@ -314,9 +315,26 @@ fn is_quantity(tokens: &[Token], i: usize) -> bool {
     let continuation_or_note = tokens[i].glued;
     // "20 years ago", "for 12 months": a duration, not a statistic.
     let duration = tokens.get(i + 1).is_some_and(|t| DURATIONS.contains(&t.lower.as_str()));
-    // "Article 8", "section 49", "Recommendation 12": a reference, not a statistic.
-    let reference = i.checked_sub(1).is_some_and(|j| REFERENCES.contains(&tokens[j].lower.as_str()));
-    !year && !day && !continuation_or_note && !duration && !reference
+    !year && !day && !continuation_or_note && !duration && !tokens[i].enumerator && !is_reference(tokens, i)
+}
+
+/// "Article 8", "section 49", "Recommendation 12", and each number of a list after such
+/// a word ("sections 15 and 16", "Sections 1 through 9", "clauses 3, 4 or 7"): a
+/// reference to a part of a text, not a statistic.
+fn is_reference(tokens: &[Token], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && i - j < 12 {
+        j -= 1;
+        let w = tokens[j].lower.as_str();
+        if REFERENCES.contains(&w) {
+            return true;
+        }
+        let listed = w.bytes().all(|b| b.is_ascii_digit()) || matches!(w, "and" | "or" | "through" | "to");
+        if w.is_empty() || !listed {
+            return false;
+        }
+    }
+    false
 }
 
 /// Words that make the number after them a reference to a part of a text.
@@ -416,8 +434,31 @@ mod tests {
             ("each discussed in a dedicated working group 2.", false),
             ("as Figure 3 and page 12 show", false),
             ("Part 3 sets out 42 recommendations", true),
+            // List and section numbers, and every number of a list of references.
+            ("1. Definitions", false),
+            ("2.1. The licence is granted", false),
+            ("3.5 million people use it", true),
+            ("You may (1) copy it and (2) share it", false),
+            ("Sections 15 and 16 apply", false),
+            ("Sections 1 through 9 apply", false),
+            ("between 2 and 5 million users", true),
+            ("a rise from 10 to 20 cases", true),
         ] {
             assert_eq!(fired(&b, text).contains(&"dev.t/q".to_string()), expect, "{text}");
+        }
+    }
+
+    #[test]
+    fn proper_names_are_capitalised_words_after_the_first() {
+        let b = book("rule s: according ~1 to ~3 #name\n");
+        for (text, expect) in [
+            ("According to Ofcom, it rose", true),
+            ("Reports rose, according to the National Crime Agency", true),
+            ("according to ASIO", true),
+            ("It happens according to its usual schedule", false),
+            ("Ofcom acts according to plan", false),
+        ] {
+            assert_eq!(fired(&b, text).contains(&"dev.t/s".to_string()), expect, "{text}");
         }
     }
 }

@@ -22,6 +22,9 @@ pub enum Alt {
     Suffix(String),
     /// Matches a number that states a quantity (not a year, not a day of a month).
     Number,
+    /// Matches a word written with a capital (not the sentence's first word) or part of
+    /// a name: "according to Ofcom", "according to the National Crime Agency".
+    Proper,
     /// Matches consecutive tokens, one alternative each (a multi-word class member).
     Seq(Vec<Alt>),
 }
@@ -60,7 +63,7 @@ pub type Classes = HashMap<String, Vec<Alt>>;
 pub trait Stemmer: Fn(&str) -> String + Copy {}
 impl<F: Fn(&str) -> String + Copy> Stemmer for F {}
 
-/// Compiles one alternative as written (`word`, `word*`, `*ending`, `#num`, or a
+/// Compiles one alternative as written (`word`, `word*`, `*ending`, `#num`, `#name`, or a
 /// multi-word member separated by spaces).
 pub fn compile_alt(written: &str, stem: impl Stemmer) -> Result<Alt, String> {
     let words: Vec<&str> = written.split_whitespace().collect();
@@ -75,6 +78,7 @@ pub fn compile_alt(written: &str, stem: impl Stemmer) -> Result<Alt, String> {
     Ok(match written.trim() {
         "" => return Err("empty alternative".into()),
         "#num" => Alt::Number,
+        "#name" => Alt::Proper,
         a if a.len() > 1 && a.starts_with('*') => Alt::Suffix(a[1..].to_ascii_lowercase()),
         a if a.ends_with('*') => Alt::Prefix(a.trim_end_matches('*').to_ascii_lowercase()),
         a => Alt::Stem(stem(&a.to_ascii_lowercase())),

@@ -32,6 +32,12 @@ pub struct Token {
     /// Directly preceded by punctuation, with no space: a footnote marker ("age”.1")
     /// or the tail of "16.8" or "2,500".
     pub glued: bool,
+    /// A number that marks a list item or a numbered section, not a quantity: opening
+    /// the sentence before a full stop or bracket ("1. Definitions", "2.1. Grants",
+    /// "3) Scope"), or alone in brackets ("(1) assert copyright").
+    pub enumerator: bool,
+    /// Written with a capital initial ("Ofcom", "ASIO", "Europol").
+    pub capital: bool,
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -100,12 +106,37 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         out.push(token(text, s, text.len(), double_quote || single_quote, clause_break));
     }
     mark_names(text, &mut out);
-    for t in &mut out {
+    for (i, t) in out.iter_mut().enumerate() {
         let before = text[..t.start].chars().next_back();
         t.glued =
             before.is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '“' | '"' | '‘' | '$' | '£' | '€'));
+        t.enumerator = enumerator(text, t, i == 0, before);
     }
     out
+}
+
+/// Whether the number `t` marks a list item or section (see [`Token::enumerator`]).
+fn enumerator(text: &str, t: &Token, first: bool, before: Option<char>) -> bool {
+    if t.lower.is_empty() || !t.lower.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let after = &text[t.end..];
+    if before == Some('(') {
+        return after.starts_with(')');
+    }
+    if !first {
+        return false;
+    }
+    // "2.1.3." and then a space or the end: a section number, unlike "3.5 million".
+    let mut rest = after;
+    while let Some(tail) = rest.strip_prefix('.') {
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            break;
+        }
+        rest = &tail[digits..];
+    }
+    (rest.starts_with('.') || rest.starts_with(')')) && rest[1..].chars().next().is_none_or(char::is_whitespace)
 }
 
 /// Marks runs of capitalised words (Title Case, not all capitals) as names.
@@ -155,7 +186,20 @@ fn token(text: &str, start: usize, end: usize, quoted: bool, clause_start: bool)
         lower.truncate(lower.len() - 2);
     }
     let stem = stem(&lower);
-    Token { start, end, lower, stem, quoted, clause_start, alias: None, name: false, glued: false }
+    let capital = text[start..end].chars().next().is_some_and(char::is_uppercase);
+    Token {
+        start,
+        end,
+        lower,
+        stem,
+        quoted,
+        clause_start,
+        alias: None,
+        name: false,
+        glued: false,
+        enumerator: false,
+        capital,
+    }
 }
 
 #[cfg(test)]
