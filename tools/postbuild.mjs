@@ -52,7 +52,7 @@ let bootCode;
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
   // The parts a deep link's first view needs (src/ui/lazy.rs, preload), each as indexes
   // into one list of files (parts share most of their chunks).
-  const bootNames = ['views', 'method', 'patterns', 'engine', 'form'];
+  const bootNames = ['views', 'search', 'method', 'patterns', 'engine', 'form'];
   if (bootNames.some((n) => !split.parts[n])) throw new Error('postbuild: a part the boot script preloads is gone');
   const files = [...new Set(bootNames.flatMap((n) => split.parts[n]))];
   const bootParts = { files, parts: Object.fromEntries(bootNames.map((n) => [n, split.parts[n].map((f) => files.indexOf(f))])) };
@@ -88,7 +88,7 @@ let bootCode;
   // screen (or, without one, once the page is parsed), so they never hold up its text.
   // Where there are none (the one-file edition), nothing.
   var c = ${JSON.stringify(parts)};
-  var need = /^(read(\\/|$)|talking-points$|search$)/.test(path) ? ['views'] : path === 'method' ? ['method'] : [];
+  var need = /^(read(\\/|$)|talking-points$)/.test(path) ? ['views'] : path === 'search' ? ['search'] : path === 'method' ? ['method'] : [];
   if (/^read\\//.test(path) && /[?&]at=/.test(h)) need.push('patterns');
   if (/[?&]u=(?!local(&|$))/.test(h)) need.push('engine', 'form');
   var early = {};

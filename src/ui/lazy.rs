@@ -84,8 +84,25 @@ part! {
     views, views_split, VIEWS, views_now, load_views: fn(&View) -> Html = |view| match view {
         View::Read { ids, theme, at } => html! { <super::Reader ids={ids.clone()} theme={*theme} at={at.clone()} /> },
         View::TalkingPoints { selected } => html! { <super::talking_points::TalkingPoints selected={selected.clone()} /> },
+        View::Compare { .. } | View::Method | View::Search { .. } => html! {},
+    }
+}
+
+part! {
+    /// Renders the search results: a part of their own, so that a link to a search
+    /// fetches only them (and what they share) beside the main module.
+    search, search_split, SEARCH, search_now, load_search: fn(&View) -> Html = |view| match view {
         View::Search { query } => html! { <super::search_view::SearchResults query={query.clone()} /> },
-        View::Compare { .. } | View::Method => html! {},
+        _ => html! {},
+    }
+}
+
+/// The part a lazily loaded view is in (the key its [`LazyView`] is rendered with).
+pub fn part_of(view: &View) -> &'static str {
+    if matches!(view, View::Search { .. }) {
+        "search"
+    } else {
+        "views"
     }
 }
 
@@ -254,10 +271,15 @@ pub struct ViewProps {
     pub view: View,
 }
 
-/// The reader, the talking points and the search results, once their chunk is here.
+/// The reader and the talking points, or the search results, once their chunk is here.
+/// Its parent keys it by [`part_of`], so that its hooks stay with one part.
 #[function_component(LazyView)]
 pub fn lazy_view(props: &ViewProps) -> Html {
-    let (part, retry) = use_part(views_now, load_views, true);
+    let search = matches!(props.view, View::Search { .. });
+    type Now = fn() -> Option<fn(&View) -> Html>;
+    type Load = fn() -> Loading<fn(&View) -> Html>;
+    let (now, load): (Now, Load) = if search { (search_now, load_search) } else { (views_now, load_views) };
+    let (part, retry) = use_part(now, load, true);
     let focus = use_focus_handover(matches!(part, Part::Ready(_)), "[data-focus-target]");
     if let Part::Ready(render) = part {
         return render(&props.view);
@@ -353,8 +375,11 @@ pub async fn preload(state: &crate::state::State) {
                 let _ = load_patterns().await;
             }
         }
-        View::TalkingPoints { .. } | View::Search { .. } => {
+        View::TalkingPoints { .. } => {
             let _ = load_views().await;
+        }
+        View::Search { .. } => {
+            let _ = load_search().await;
         }
         View::Compare { .. } => {}
     }

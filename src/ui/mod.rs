@@ -225,7 +225,7 @@ pub fn app(props: &AppProps) -> Html {
         }
         View::Method => html! { <lazy::MethodView /> },
         v @ (View::Read { .. } | View::TalkingPoints { .. } | View::Search { .. }) => {
-            html! { <lazy::LazyView view={v.clone()} /> }
+            html! { <lazy::LazyView key={lazy::part_of(v)} view={v.clone()} /> }
         }
     };
     let embedded = props.start.embedded;

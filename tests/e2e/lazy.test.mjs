@@ -1,4 +1,4 @@
-// Parts only some readers need (the method, the reader, talking points and search,
+// Parts only some readers need (the method, the reader and talking points, the search,
 // the embed builder and downloads, the form for a reader's own statement) come as wasm chunks when first asked for
 // (src/ui/lazy.rs, tools/split.mjs): the default view fetches none of them, a deep
 // link to one shows it whole, and a chunk that cannot be fetched says so.
@@ -72,11 +72,15 @@ test('the default view fetches no lazily loaded part; each comes when the reader
   await p.locator('.ef-tp-row').first().waitFor();
   await p.locator('.ef-tabs').getByRole('link', { name: 'Read' }).click();
   await p.locator('.ef-reading').first().waitFor();
-  assert.deepEqual(fetched(), ['engine', 'form', 'tools', 'method', 'views'], 'the reader, talking points and search share one chunk');
+  assert.deepEqual(fetched(), ['engine', 'form', 'tools', 'method', 'views'], 'the reader and the talking points share one chunk');
   await p.locator('a.ef-tag').first().click();
   await p.locator('.ef-panel .ef-evidence li').first().waitFor({ state: 'attached' });
   await p.waitForFunction(() => [...document.querySelectorAll('.ef-panel .ef-pattern')].every((e) => !e.textContent.startsWith('(')));
   assert.deepEqual(fetched(), ['engine', 'form', 'tools', 'method', 'views', 'patterns'], 'the rules\' patterns come when a passage first opens');
+  await p.getByRole('searchbox', { name: 'Search all statements' }).fill('backdoor');
+  await p.getByRole('searchbox', { name: 'Search all statements' }).press('Enter');
+  await p.locator('.ef-results a').first().waitFor();
+  assert.deepEqual(fetched(), ['engine', 'form', 'tools', 'method', 'views', 'patterns', 'search'], 'the search results are a part of their own');
   await p.close();
   assert.deepEqual(h.errors, []);
 });
@@ -99,7 +103,7 @@ test('a deep link to a lazily loaded part shows it whole: the pre-rendered copy 
 });
 
 test('a deep link fetches the parts its view needs early, beside the main module, and each file once', async () => {
-  const links = [['#/read/rudd-2017', ['views']], ['#/talking-points', ['views']], ['#/search?q=backdoor', ['views']],
+  const links = [['#/read/rudd-2017', ['views']], ['#/talking-points', ['views']], ['#/search?q=backdoor', ['search']],
     ['#/read/rudd-2017?at=13', ['views', 'patterns']], ['#/method', ['method']], [`#/?u=${U}`, ['engine', 'form']]];
   for (const [hash, parts] of links) {
     const { p, fetched } = await watched(768);
