@@ -67,7 +67,7 @@ pub const PUBLISHED_DEV: [Published; 2] = [
         file: "eval-dev, leave one statement out",
         what: "the same sentences, each statement coded without the rules written because of it",
         sentences: 138,
-        theme_f1: 0.78,
+        theme_f1: 0.79,
         code_precision: 0.90,
         code_recall: 0.45,
         code_f1: 0.60,
