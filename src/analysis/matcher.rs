@@ -315,8 +315,41 @@ fn is_quantity(tokens: &[Token], i: usize) -> bool {
     let continuation_or_note = tokens[i].glued;
     // "20 years ago", "for 12 months": a duration, not a statistic.
     let duration = tokens.get(i + 1).is_some_and(|t| DURATIONS.contains(&t.lower.as_str()));
-    !year && !day && !continuation_or_note && !duration && !tokens[i].enumerator && !is_reference(tokens, i)
+    // "call 101", "dial 999", "0800 555 0123": a telephone number or a code, not a count
+    // (no count is written with a leading zero).
+    !year
+        && !day
+        && !continuation_or_note
+        && !duration
+        && !dialled(tokens, i)
+        && !tokens[i].enumerator
+        && !is_reference(tokens, i)
 }
+
+/// A number that is (part of) one to call: after a word such as "call", written with a
+/// leading zero, or the next group of digits of such a number ("0800 555 0123").
+fn dialled(tokens: &[Token], i: usize) -> bool {
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let mut j = i;
+    loop {
+        let w = tokens[j].lower.as_str();
+        if w.len() > 1 && w.starts_with('0') {
+            return true;
+        }
+        let Some(prev) = j.checked_sub(1) else { return false };
+        let before = tokens[prev].lower.as_str();
+        if DIALLED.contains(&before) {
+            return true;
+        }
+        if !digits(before) || tokens[j].clause_start {
+            return false;
+        }
+        j = prev;
+    }
+}
+
+/// Words after which a number is one to call.
+const DIALLED: [&str; 9] = ["call", "calling", "dial", "ring", "phone", "telephone", "tel", "helpline", "hotline"];
 
 /// "Article 8", "section 49", "Recommendation 12", and each number of a list after such
 /// a word ("sections 15 and 16", "Sections 1 through 9", "clauses 3, 4 or 7"): a
@@ -443,6 +476,10 @@ mod tests {
             ("Sections 1 through 9 apply", false),
             ("between 2 and 5 million users", true),
             ("a rise from 10 to 20 cases", true),
+            // Numbers to call are not counts.
+            ("anyone with information should call 101", false),
+            ("Freephone 0800 555 0123 at any time", false),
+            ("0.5 per cent of messages", true),
         ] {
             assert_eq!(fired(&b, text).contains(&"dev.t/q".to_string()), expect, "{text}");
         }
