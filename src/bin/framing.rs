@@ -167,6 +167,7 @@ fn eval(args: Vec<String>) -> Result<String, String> {
     let corpus = analysis::bundled();
     let mut out = String::new();
     let mut reports = Vec::new();
+    let mut transfer = None;
     let section = |out: &mut String, title: &str, report: &eval::Report| {
         out.push_str(&eval::render(title, report));
         for (line, s) in &report.unaligned {
@@ -200,6 +201,11 @@ fn eval(args: Vec<String>) -> Result<String, String> {
                 section(&mut out, &format!("{dir} (leave one statement out, strict: no rule that names it)"), &strict);
                 out.push_str(&eval::dev::per_code_recall(&loo));
                 out.push('\n');
+                if rules {
+                    let own = set.iter().map(|s| (s.id.clone(), eval::dev::evaluate_statement(s, book).rules)).collect();
+                    let logged = Codebook::parse(analysis::codebook::SOURCE).map_err(|e| e.to_string())?;
+                    transfer = Some(eval::rules::transfer(&logged, &own, &reports.iter().collect::<Vec<_>>()));
+                }
                 reports.push(report);
             }
             Err(e) => out.push_str(&format!("development set not scored: {e}\n(it is the folder `shared/eval-dev` beside the repository; without it only the corpus figures are given)\n\n")),
@@ -207,6 +213,7 @@ fn eval(args: Vec<String>) -> Result<String, String> {
     }
     if rules {
         out.push_str(&eval::rules::render(&reports.iter().collect::<Vec<_>>(), book));
+        out.push_str(&transfer.unwrap_or_default());
     }
     Ok(out)
 }

@@ -59,3 +59,61 @@ pub fn render(reports: &[&Report], book: &Codebook) -> String {
     }
     out
 }
+
+/// Whether the rules written because of one development statement read anything else:
+/// for every cue and rule whose `motivated-by:` (in `logged`, the codebook as written)
+/// names a single statement, its correct hits (label annotated) on that statement and
+/// on all other annotated text (`own`: each development statement's tally; `others`:
+/// the other annotation sets). A rule that finds nothing elsewhere has only memorised
+/// its statement's wording, which leave one statement out counts against it.
+pub fn transfer(logged: &Codebook, own: &BTreeMap<String, BTreeMap<String, RuleCounts>>, others: &[&Report]) -> String {
+    let correct = |c: Option<&RuleCounts>| c.map_or(0, |c| c.hits - c.false_positives);
+    let mut rows = Vec::new();
+    for rule in logged.themes.iter().flat_map(|t| &t.cues).chain(logged.codes.iter().flat_map(|c| &c.rules)) {
+        let [statement] = rule.motivated_by.as_slice() else { continue };
+        let Some(tallies) = own.get(statement) else { continue };
+        let there = correct(tallies.get(&rule.id));
+        let elsewhere: usize = own
+            .iter()
+            .filter(|(id, _)| *id != statement)
+            .map(|(_, t)| correct(t.get(&rule.id)))
+            .chain(others.iter().map(|r| correct(r.rules.get(&rule.id))))
+            .sum();
+        rows.push((rule.id.as_str(), statement.as_str(), there, elsewhere));
+    }
+    let reach = rows.iter().filter(|r| r.3 > 0).count();
+    let mut out = format!(
+        "\nRules written because of one development statement: {reach} of {} also find a label correctly elsewhere\n(other statements, the corpus, the sentence sets); the others only read the wording that led to them:\n",
+        rows.len()
+    );
+    for (id, statement, there, _) in rows.iter().filter(|r| r.3 == 0) {
+        out.push_str(&format!("  {id:<44} {there:>3} correct in {statement}\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transfer_separates_rules_that_read_only_their_statement() {
+        let head = "negation: not\nclause-break: but\nnegation-window: 3\nnegation-after: 1\nnegator-after: not\ntheme encryption\nlabel: E\ncue x: encrypt*\ntheme access\nlabel: A\ncue x: access\ntheme privacy\nlabel: P\ncue x: privacy\n";
+        let src = format!("{head}code dev.t\ntheme: none\nlabel: L\ndefinition: D\nframe: Other\nrule a: zebra\nmotivated-by: doc-a\nrule b: lion\nmotivated-by: doc-a\nrule c: tiger\nmotivated-by: definition\n");
+        let book = Codebook::parse(&src).unwrap();
+        let hit = |hits, false_positives| RuleCounts { hits, false_positives };
+        let mut own = BTreeMap::new();
+        own.insert(
+            "doc-a".to_string(),
+            BTreeMap::from([("dev.t/a".to_string(), hit(2, 0)), ("dev.t/b".to_string(), hit(1, 0))]),
+        );
+        // On another statement rule a fires wrongly once and rightly once; rule b only wrongly.
+        own.insert(
+            "doc-b".to_string(),
+            BTreeMap::from([("dev.t/a".to_string(), hit(2, 1)), ("dev.t/b".to_string(), hit(1, 1))]),
+        );
+        let out = transfer(&book, &own, &[]);
+        assert!(out.contains("1 of 2 also find"), "{out}");
+        assert!(out.contains("dev.t/b") && !out.contains("dev.t/a "), "{out}");
+    }
+}
