@@ -275,7 +275,7 @@ pub struct ViewProps {
 /// Its parent keys it by [`part_of`], so that its hooks stay with one part.
 #[function_component(LazyView)]
 pub fn lazy_view(props: &ViewProps) -> Html {
-    let search = matches!(props.view, View::Search { .. });
+    let search = part_of(&props.view) == "search";
     type Now = fn() -> Option<fn(&View) -> Html>;
     type Load = fn() -> Loading<fn(&View) -> Html>;
     let (now, load): (Now, Load) = if search { (search_now, load_search) } else { (views_now, load_views) };
