@@ -4,8 +4,9 @@
 //! (`codebook::parse` tests it).
 //!
 //! Also writes its outline, which the hosted build parses at start-up: the same lines
-//! with the patterns of rules, cues, classes and anaphors and the stance and context
-//! word lists left empty. The widget shows patterns only in views loaded later, and
+//! with the patterns of rules, cues and anaphors and the stance and context word lists
+//! left empty, and without the word classes (the Method view lists them from the whole
+//! codebook, in a part loaded later). The widget shows patterns only in views loaded later, and
 //! matches text with the statement engine, which both read the whole lean codebook.
 
 use std::{env, fs, path::Path};
@@ -25,6 +26,8 @@ fn main() {
         .collect();
     let outline: String = lean
         .lines()
+        // The word classes only the Method view shows, from the whole codebook.
+        .filter(|line| !line.starts_with("class "))
         .map(|line| match line.split_once(':') {
             Some((key, _)) if is_pattern_key(key.trim()) => format!("{}:\n", key.trim()),
             _ => format!("{line}\n"),

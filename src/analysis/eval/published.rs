@@ -42,7 +42,7 @@ pub const PUBLISHED: [Published; 3] = [
         file: "heldout.tsv",
         what: "held-out sentences written by a second coder and never used to tune the rules",
         sentences: 40,
-        theme_f1: 0.93,
+        theme_f1: 0.94,
         code_precision: 0.97,
         code_recall: 0.65,
         code_f1: 0.78,
