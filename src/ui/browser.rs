@@ -131,10 +131,16 @@ pub fn keep_scroll() -> Option<ScrollKeeper> {
     let pending: Rc<RefCell<Option<gloo::timers::callback::Timeout>>> = Rc::default();
     let timer = pending.clone();
     let listener = on_window("scroll", move || {
+        // The entry scrolled in: a reader who goes Back within the quarter second must
+        // not have this position written into the entry they reach, whose own position
+        // the widget is about to restore from it (a race the e2e test of Back met).
+        let address = gloo::utils::window().location().href().unwrap_or_default();
         // A new timeout replaces (and so cancels) the one still waiting.
-        *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(250, || {
+        *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(250, move || {
             let window = gloo::utils::window();
-            remember_scroll(&window, window.scroll_y().unwrap_or(0.0));
+            if window.location().href().unwrap_or_default() == address {
+                remember_scroll(&window, window.scroll_y().unwrap_or(0.0));
+            }
         }));
     });
     Some(ScrollKeeper { _listener: listener, _pending: pending })
