@@ -9,6 +9,7 @@ pub mod eval;
 pub mod export;
 pub mod matcher;
 pub mod pattern;
+pub mod quantity;
 pub mod recurring;
 pub mod segment;
 pub mod summary;
