@@ -2,7 +2,7 @@
 //! that do not (years, days of a month, durations, note markers, references to a part
 //! of a text, list and section numbers, numbers to call).
 
-use super::tokens::Token;
+use super::tokens::{is_digits, Token};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -24,10 +24,10 @@ const DURATIONS: [&str; 12] =
 
 /// A number that states a quantity: digits, not a year, not a day of a month.
 pub fn is_quantity(tokens: &[Token], i: usize) -> bool {
-    let w = tokens[i].lower.as_str();
-    if w.is_empty() || !w.bytes().all(|b| b.is_ascii_digit()) {
+    if !tokens[i].is_number() {
         return false;
     }
+    let w = tokens[i].lower.as_str();
     let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
     let near_month =
         |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| MONTHS.contains(&t.lower.as_str()));
@@ -51,7 +51,6 @@ pub fn is_quantity(tokens: &[Token], i: usize) -> bool {
 /// A number that is (part of) one to call: after a word such as "call", written with a
 /// leading zero, or the next group of digits of such a number ("0800 555 0123").
 fn dialled(tokens: &[Token], i: usize) -> bool {
-    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     let mut j = i;
     loop {
         let w = tokens[j].lower.as_str();
@@ -63,7 +62,7 @@ fn dialled(tokens: &[Token], i: usize) -> bool {
         if DIALLED.contains(&before) {
             return true;
         }
-        if !digits(before) || tokens[j].clause_start {
+        if !is_digits(before) || tokens[j].clause_start {
             return false;
         }
         j = prev;
@@ -84,8 +83,7 @@ fn is_reference(tokens: &[Token], i: usize) -> bool {
         if REFERENCES.contains(&w) {
             return true;
         }
-        let listed = w.bytes().all(|b| b.is_ascii_digit()) || matches!(w, "and" | "or" | "through" | "to");
-        if w.is_empty() || !listed {
+        if !(is_digits(w) || matches!(w, "and" | "or" | "through" | "to")) {
             return false;
         }
     }

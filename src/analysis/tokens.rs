@@ -40,6 +40,19 @@ pub struct Token {
     pub capital: bool,
 }
 
+impl Token {
+    /// Written in digits only ("2017", "999"): the tokenizer splits "2,500" and "16.8" at
+    /// the punctuation, so each part is such a number.
+    pub fn is_number(&self) -> bool {
+        is_digits(&self.lower)
+    }
+}
+
+/// A non-empty run of ASCII digits.
+pub fn is_digits(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
@@ -117,7 +130,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Whether the number `t` marks a list item or section (see [`Token::enumerator`]).
 fn enumerator(text: &str, t: &Token, first: bool, before: Option<char>) -> bool {
-    if t.lower.is_empty() || !t.lower.bytes().all(|b| b.is_ascii_digit()) {
+    if !t.is_number() {
         return false;
     }
     let after = &text[t.end..];
