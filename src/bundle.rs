@@ -193,7 +193,7 @@ impl Writer {
     fn outline(&mut self, book: &Codebook) {
         let st = &book.stance;
         assert!(
-            [&st.negators, &st.breaks, &st.after_negators, &st.free, &book.context.connectives]
+            [&st.negators, &st.breaks, &st.after_negators, &st.cancels, &st.free, &book.context.connectives]
                 .iter()
                 .all(|v| v.is_empty()),
             "a bundle holds the codebook's outline, without word lists"

@@ -172,6 +172,13 @@ fn is_any(alts: &[Alt], tokens: &[Token], i: usize) -> bool {
     alts.iter().any(|a| alt_len(a, tokens, i).is_some_and(|(_, alias)| !alias))
 }
 
+/// Whether token `j` is a negator that is not cancelled by one of the next two words
+/// ("Nobody disputes that…", "no one doubts", "cannot deny": an affirmation).
+fn negates(stance: &Stance, tokens: &[Token], j: usize) -> bool {
+    is_any(&stance.negators, tokens, j)
+        && !(j + 1..(j + 3).min(tokens.len())).any(|k| is_any(&stance.cancels, tokens, k))
+}
+
 /// Whether the words `first..=last` are negated or opposed in their clause: a
 /// negator up to `stance.before` words before them, between them in the clause they
 /// end in ("privacy cannot outweigh safety"), or up to `stance.after` words after
@@ -179,7 +186,7 @@ fn is_any(alts: &[Alt], tokens: &[Token], i: usize) -> bool {
 pub fn negated(tokens: &[Token], first: usize, last: usize, stance: &Stance) -> bool {
     if !tokens[first].clause_start {
         for j in (first.saturating_sub(stance.before)..first).rev() {
-            if is_any(&stance.negators, tokens, j) {
+            if negates(stance, tokens, j) {
                 return true;
             }
             if tokens[j].clause_start || is_any(&stance.breaks, tokens, j) {
@@ -193,7 +200,7 @@ pub fn negated(tokens: &[Token], first: usize, last: usize, stance: &Stance) -> 
         if tokens[j + 1].clause_start || is_any(&stance.breaks, tokens, j + 1) {
             break;
         }
-        if is_any(&stance.negators, tokens, j) {
+        if negates(stance, tokens, j) {
             return true;
         }
     }
@@ -333,6 +340,20 @@ mod tests {
         assert_eq!(fired(&b, "We don't want a back door, but we need access"), ["access/x", "dev.t/n"]);
         assert_eq!(fired(&b, "A backdoor, they say, is not needed"), ["dev.t/p"]);
         assert_eq!(fired(&b, "Critics call it a “backdoor”"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_cancelled_negator_affirms() {
+        let rules = "rule n: @bd [neg]\nrule p: @bd [noneg]\n";
+        let plain = book(rules);
+        assert_eq!(fired(&plain, "No one doubts that a backdoor helps"), ["dev.t/n"]);
+        let cancelling = book(&format!("negation-cancel: doubt*|disput*\n{rules}"));
+        // Within two words after the negator, a cancelling word makes it an affirmation.
+        assert_eq!(fired(&cancelling, "No one doubts that a backdoor helps"), ["dev.t/p"]);
+        assert_eq!(fired(&plain, "We don't dispute that they want a backdoor"), ["dev.t/n"]);
+        assert_eq!(fired(&cancelling, "We don't dispute that they want a backdoor"), ["dev.t/p"]);
+        // Further on, it cancels nothing: the negator still negates.
+        assert_eq!(fired(&cancelling, "No party in this long debate disputes the need for backdoors"), ["dev.t/n"]);
     }
 
     #[test]

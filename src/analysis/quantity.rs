@@ -19,8 +19,31 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-const DURATIONS: [&str; 12] =
-    ["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hour", "hours"];
+/// Units after which a number is a duration or the length of a text, not a count.
+const NOT_COUNTS: [&str; 22] = [
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "decade",
+    "decades",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "page",
+    "pages",
+    "chapter",
+    "chapters",
+    "paragraph",
+    "paragraphs",
+];
 
 /// A number that states a quantity: digits, not a year, not a day of a month.
 pub fn is_quantity(tokens: &[Token], i: usize) -> bool {
@@ -35,8 +58,8 @@ pub fn is_quantity(tokens: &[Token], i: usize) -> bool {
     // "2,500" and "16.8" tokenize as two numbers; only the first states the quantity.
     // A number glued to punctuation otherwise is a note marker ("…age”.1").
     let continuation_or_note = tokens[i].glued;
-    // "20 years ago", "for 12 months": a duration, not a statistic.
-    let duration = tokens.get(i + 1).is_some_and(|t| DURATIONS.contains(&t.lower.as_str()));
+    // "20 years ago", "for 12 months", "runs to 120 pages": a duration or a length, not a statistic.
+    let duration = tokens.get(i + 1).is_some_and(|t| NOT_COUNTS.contains(&t.lower.as_str()));
     // "call 101", "dial 999", "0800 555 0123": a telephone number or a code, not a count
     // (no count is written with a leading zero).
     !year
@@ -133,6 +156,10 @@ mod tests {
             ("In 2018 and 2019", false),
             ("It was published in autumn 2024”.3", false),
             ("It is worse than 20 years ago", false),
+            // The length of a text is not evidence.
+            ("The report runs to 120 pages", false),
+            ("a 30 minutes speech", false),
+            ("120 cases in 30 pages", true),
             ("Nine out of every 10 cases", true),
             ("The right is protected by Article 8 of the Convention", false),
             ("under section 49 of the Act", false),

@@ -171,6 +171,9 @@ pub struct Stance {
     /// `negator-after:` the negators that count there: a predicate's negation
     /// ("is not", "never"), not "without", which negates what follows it.
     pub after_negators: Vec<Alt>,
+    /// `negation-cancel:` words that turn a negator just before them into an affirmation
+    /// ("Nobody disputes that…", "There is no doubt that…", "cannot deny").
+    pub cancels: Vec<Alt>,
     /// `gap-free:` words that a gap `~N` does not count ("the", "of", "their"):
     /// "protects personal, commercial and government information" is
     /// `protect* ~4 information` as much as "protects their information" is.

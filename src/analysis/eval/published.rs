@@ -44,8 +44,8 @@ pub const PUBLISHED: [Published; 3] = [
         sentences: 40,
         theme_f1: 0.94,
         code_precision: 0.97,
-        code_recall: 0.65,
-        code_f1: 0.78,
+        code_recall: 0.67,
+        code_f1: 0.79,
     },
 ];
 
@@ -67,7 +67,7 @@ pub const PUBLISHED_DEV: [Published; 2] = [
         file: "eval-dev, leave one statement out",
         what: "the same sentences, each statement coded without the rules written because of it",
         sentences: 138,
-        theme_f1: 0.79,
+        theme_f1: 0.80,
         code_precision: 0.90,
         code_recall: 0.45,
         code_f1: 0.60,
@@ -78,7 +78,7 @@ pub const PUBLISHED_DEV: [Published; 2] = [
 /// leave one statement out — the recall to expect on a statement the rules were
 /// not tuned on.
 pub const UNSEEN_RECALL: [(&str, usize, usize); 16] = [
-    ("acc.capability_gap", 3, 10),
+    ("acc.capability_gap", 4, 10),
     ("acc.industry_duty", 2, 10),
     ("acc.lawful", 4, 7),
     ("acc.not_backdoor", 0, 0),
