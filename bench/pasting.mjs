@@ -16,6 +16,8 @@ export async function statements() {
 /** Opens the form and puts `text` and `title` in it, laid out, the page idle after. */
 export async function fill(page, text, title) {
   await page.evaluate(() => { document.querySelector('.ef-add-details').open = true; });
+  // The form is a part loaded when first opened: wait for it, then for the page to settle.
+  await page.waitForSelector('#ef-add-text');
   await page.waitForTimeout(300);
   await page.evaluate(async ({ text, title }) => {
     document.getElementById('ef-add-text').value = text;
