@@ -1,6 +1,6 @@
 //! What `#num` matches: a number that states a quantity, told apart from the numbers
 //! that do not (years, days of a month, durations, note markers, references to a part
-//! of a text, list and section numbers, numbers to call).
+//! of a text, list and section numbers, numbers to call, lengths of a text).
 
 use super::tokens::{is_digits, Token};
 
