@@ -69,8 +69,8 @@ pub const PUBLISHED_DEV: [Published; 2] = [
         sentences: 138,
         theme_f1: 0.80,
         code_precision: 0.90,
-        code_recall: 0.45,
-        code_f1: 0.60,
+        code_recall: 0.46,
+        code_f1: 0.61,
     },
 ];
 
@@ -85,7 +85,7 @@ pub const UNSEEN_RECALL: [(&str, usize, usize); 16] = [
     ("acc.readable", 0, 0),
     ("acc.safeguards", 3, 10),
     ("dev.authority", 1, 5),
-    ("dev.evidence", 3, 4),
+    ("dev.evidence", 4, 4),
     ("dev.threat", 16, 20),
     ("enc.abuse", 1, 10),
     ("enc.design", 2, 3),
