@@ -59,7 +59,7 @@ pub const PUBLISHED_DEV: [Published; 2] = [
         what: "sentences of ten statements by governments, police, companies, academics, NGOs and a regulator (the newer rules were developed on these)",
         sentences: 138,
         theme_f1: 0.97,
-        code_precision: 0.94,
+        code_precision: 0.95,
         code_recall: 0.93,
         code_f1: 0.94,
     },
@@ -68,9 +68,9 @@ pub const PUBLISHED_DEV: [Published; 2] = [
         what: "the same sentences, each statement coded without the rules written because of it",
         sentences: 138,
         theme_f1: 0.80,
-        code_precision: 0.90,
+        code_precision: 0.92,
         code_recall: 0.46,
-        code_f1: 0.61,
+        code_f1: 0.62,
     },
 ];
 
