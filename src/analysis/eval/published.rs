@@ -43,9 +43,9 @@ pub const PUBLISHED: [Published; 3] = [
         what: "held-out sentences written by a second coder and never used to tune the rules",
         sentences: 40,
         theme_f1: 0.94,
-        code_precision: 0.97,
-        code_recall: 0.67,
-        code_f1: 0.79,
+        code_precision: 0.98,
+        code_recall: 0.68,
+        code_f1: 0.80,
     },
 ];
 
