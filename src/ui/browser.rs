@@ -143,12 +143,20 @@ pub fn keep_scroll() -> Option<ScrollKeeper> {
             }
         }));
     });
-    Some(ScrollKeeper { _listener: listener, _pending: pending })
+    // Going Back or Forward cancels a write still waiting: the scroll it was for may have
+    // been the page changing height under the view being left (the href check alone lets
+    // it through when the reader comes back to that entry within the quarter second, and
+    // it would then write the top of a view not yet restored).
+    let travelled = ["popstate", "hashchange"].map(|name| {
+        let pending = pending.clone();
+        on_window(name, move || drop(pending.borrow_mut().take()))
+    });
+    Some(ScrollKeeper { _listeners: (listener, travelled), _pending: pending })
 }
 
 /// See [`keep_scroll`]: dropping it stops listening and cancels a write still waiting.
 pub struct ScrollKeeper {
-    _listener: gloo::events::EventListener,
+    _listeners: (gloo::events::EventListener, [gloo::events::EventListener; 2]),
     _pending: std::rc::Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>>,
 }
 
