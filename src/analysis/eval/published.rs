@@ -67,9 +67,9 @@ pub const PUBLISHED_DEV: [Published; 2] = [
         file: "eval-dev, leave one statement out",
         what: "the same sentences, each statement coded without the rules written because of it",
         sentences: 138,
-        theme_f1: 0.80,
+        theme_f1: 0.81,
         code_precision: 0.92,
-        code_recall: 0.46,
+        code_recall: 0.47,
         code_f1: 0.62,
     },
 ];
@@ -79,7 +79,7 @@ pub const PUBLISHED_DEV: [Published; 2] = [
 /// not tuned on.
 pub const UNSEEN_RECALL: [(&str, usize, usize); 16] = [
     ("acc.capability_gap", 4, 10),
-    ("acc.industry_duty", 2, 10),
+    ("acc.industry_duty", 3, 10),
     ("acc.lawful", 4, 7),
     ("acc.not_backdoor", 0, 0),
     ("acc.readable", 0, 0),
