@@ -70,5 +70,14 @@ fn fingerprint(lean: &str) -> u64 {
 fn is_pattern_key(key: &str) -> bool {
     let kind = key.split_once(' ').map_or(key, |(kind, _)| kind);
     matches!(kind, "rule" | "cue" | "class" | "anaphor")
-        || matches!(key, "negation" | "clause-break" | "negator-after" | "negation-cancel" | "gap-free" | "connective")
+        || matches!(
+            key,
+            "negation"
+                | "clause-break"
+                | "negator-after"
+                | "negation-cancel"
+                | "negator-phrase"
+                | "gap-free"
+                | "connective"
+        )
 }

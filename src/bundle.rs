@@ -193,9 +193,17 @@ impl Writer {
     fn outline(&mut self, book: &Codebook) {
         let st = &book.stance;
         assert!(
-            [&st.negators, &st.breaks, &st.after_negators, &st.cancels, &st.free, &book.context.connectives]
-                .iter()
-                .all(|v| v.is_empty()),
+            [
+                &st.negators,
+                &st.breaks,
+                &st.after_negators,
+                &st.cancels,
+                &st.phrase_negators,
+                &st.free,
+                &book.context.connectives
+            ]
+            .iter()
+            .all(|v| v.is_empty()),
             "a bundle holds the codebook's outline, without word lists"
         );
         self.num(book.themes.len());
@@ -223,6 +231,7 @@ impl Writer {
         }
         self.num(st.before);
         self.num(st.after);
+        self.num(st.phrase_window);
         self.rules(&book.context.anaphors);
         self.flag(book.matchable);
     }
@@ -381,7 +390,8 @@ impl Reader<'_> {
         let classes = (0..self.len()?)
             .map(|_| Ok(ClassLine { name: self.str()?, members: self.str()?, motivated_by: self.strs()? }))
             .collect::<Result<_, WireError>>()?;
-        let stance = Stance { before: self.num()?, after: self.num()?, ..Stance::default() };
+        let stance =
+            Stance { before: self.num()?, after: self.num()?, phrase_window: self.num()?, ..Stance::default() };
         let context = Context { anaphors: self.rules()?, connectives: Vec::new() };
         Ok(Codebook { themes, codes, classes, stance, context, matchable: self.flag()? })
     }

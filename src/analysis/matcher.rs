@@ -179,14 +179,21 @@ fn negates(stance: &Stance, tokens: &[Token], j: usize) -> bool {
         && !(j + 1..(j + 3).min(tokens.len())).any(|k| is_any(&stance.cancels, tokens, k))
 }
 
+/// Whether the negator at `j` reaches token `k` after it: every negator reaches the
+/// end of its clause, a `negator-phrase:` one ("without") only its own phrase.
+fn reaches(stance: &Stance, tokens: &[Token], j: usize, k: usize) -> bool {
+    k - j <= stance.phrase_window || !is_any(&stance.phrase_negators, tokens, j)
+}
+
 /// Whether the words `first..=last` are negated or opposed in their clause: a
 /// negator up to `stance.before` words before them, between them in the clause they
 /// end in ("privacy cannot outweigh safety"), or up to `stance.after` words after
-/// them ("A backdoor is not what we want"), with no clause break between.
+/// them ("A backdoor is not what we want"), with no clause break between. A
+/// `negator-phrase:` word negates only the words that begin within its phrase.
 pub fn negated(tokens: &[Token], first: usize, last: usize, stance: &Stance) -> bool {
     if !tokens[first].clause_start {
         for j in (first.saturating_sub(stance.before)..first).rev() {
-            if negates(stance, tokens, j) {
+            if negates(stance, tokens, j) && reaches(stance, tokens, j, first) {
                 return true;
             }
             if tokens[j].clause_start || is_any(&stance.breaks, tokens, j) {
@@ -200,7 +207,7 @@ pub fn negated(tokens: &[Token], first: usize, last: usize, stance: &Stance) -> 
         if tokens[j + 1].clause_start || is_any(&stance.breaks, tokens, j + 1) {
             break;
         }
-        if negates(stance, tokens, j) {
+        if negates(stance, tokens, j) && reaches(stance, tokens, j, last) {
             return true;
         }
     }
@@ -354,6 +361,22 @@ mod tests {
         assert_eq!(fired(&cancelling, "We don't dispute that they want a backdoor"), ["dev.t/p"]);
         // Further on, it cancels nothing: the negator still negates.
         assert_eq!(fired(&cancelling, "No party in this long debate disputes the need for backdoors"), ["dev.t/n"]);
+    }
+
+    #[test]
+    fn a_phrase_negator_negates_only_its_phrase() {
+        let rules = "rule n: @bd [neg]\nrule p: @bd [noneg]\n";
+        let plain = book(&format!("negation: without\n{rules}"));
+        let text = "Without the keys in hand the backdoor stays shut";
+        assert_eq!(fired(&plain, text), ["dev.t/n"], "a clause negator reaches the end of its clause");
+        let phrase = book(&format!("negation: without\nnegator-phrase: without\nnegation-phrase-window: 3\n{rules}"));
+        // "without" governs "the keys in hand"; the backdoor begins six words on.
+        assert_eq!(fired(&phrase, text), ["dev.t/p"]);
+        // Within its phrase it still negates.
+        assert_eq!(fired(&phrase, "They can do it without a backdoor"), ["dev.t/n"]);
+        assert_eq!(fired(&phrase, "They can do it without any real backdoor"), ["dev.t/n"]);
+        // Other negators are not limited.
+        assert_eq!(fired(&phrase, "We do not in any case want a backdoor"), ["dev.t/n"]);
     }
 
     #[test]

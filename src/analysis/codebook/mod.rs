@@ -171,6 +171,13 @@ pub struct Stance {
     /// `negator-after:` the negators that count there: a predicate's negation
     /// ("is not", "never"), not "without", which negates what follows it.
     pub after_negators: Vec<Alt>,
+    /// `negator-phrase:` the negators that negate only the phrase they open
+    /// ("without the ability to see"): matched words count as negated by one only
+    /// when they begin within `negation-phrase-window:` words after it, so "without the
+    /// passcode its contents remain unreadable" does not deny the unreadable contents.
+    pub phrase_negators: Vec<Alt>,
+    /// `negation-phrase-window:` how far a `negator-phrase:` word reaches.
+    pub phrase_window: usize,
     /// `negation-cancel:` words that turn a negator just before them into an affirmation
     /// ("Nobody disputes that…", "There is no doubt that…", "cannot deny").
     pub cancels: Vec<Alt>,

@@ -6,7 +6,7 @@
 //!   `cue <name>: <pattern>` and `rule <name>: <pattern>` add rules.
 //! - Anywhere: `class <name>: a|b|two words` adds members to a word class that
 //!   patterns use as `@name`; `negation:`, `clause-break:`, `negation-window:`,
-//!   `negation-after:`, `negator-after:`, `negation-cancel:` set what negates a word and how far; `gap-free:`
+//!   `negation-after:`, `negator-after:`, `negation-cancel:`, `negator-phrase:`, `negation-phrase-window:` set what negates a word and how far; `gap-free:`
 //!   the words a gap does not count; `anaphor <name>:` and
 //!   `connective:` set context carry-over.
 //! - Under a rule, cue, class or anaphor line: `e.g.: <wording>` (must fire),
@@ -272,6 +272,8 @@ impl Codebook {
                 ("negation-after", _) => book.stance.after = number(value)?,
                 ("negator-after", _) => book.stance.after_negators.extend(alts(value)?),
                 ("negation-cancel", _) => book.stance.cancels.extend(alts(value)?),
+                ("negator-phrase", _) => book.stance.phrase_negators.extend(alts(value)?),
+                ("negation-phrase-window", _) => book.stance.phrase_window = number(value)?,
                 ("gap-free", _) => book.stance.free.extend(alts(value)?),
                 ("connective", _) => book.context.connectives.extend(alts(value)?),
                 (_, Some(("cue", name))) if in_code == Some(false) => {
