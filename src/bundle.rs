@@ -7,7 +7,7 @@
 //! The layout is [`wire`]'s: LEB128 numbers and length-prefixed strings, every count
 //! checked against the bytes left, so damaged bytes are an error, never a panic.
 
-use crate::analysis::codebook::{ClassLine, Code, Codebook, Context, Flags, Rule, Stance, Theme, ThemeEntry};
+use crate::analysis::codebook::{ClassLine, Code, Codebook, Context, Flags, Rule, Stance, Theme, ThemeEntry, CONTEXT};
 use crate::analysis::wire::{self, Reader, WireError, Writer};
 use crate::corpus::date::{DateInfo, Precision, YearMonthDay};
 use crate::corpus::markup::{Block, BlockKind, Body, Footnote, Mark, MarkKind};
@@ -175,18 +175,27 @@ impl Writer {
         }
     }
 
-    fn rules(&mut self, rules: &[Rule]) {
+    /// The rules of one target (`owner`: a theme's, a code's or the context's id), as an
+    /// outline has them: each id without the `owner/` every one of them starts with, which
+    /// the reader puts back, and the flags; no pattern, examples or log (the lean codebook
+    /// has none).
+    fn rules(&mut self, owner: &str, rules: &[Rule]) {
         self.num(rules.len());
         for r in rules {
-            assert!(r.slots.is_empty(), "a bundle holds the codebook's outline: `{}` has a compiled pattern", r.id);
-            self.str(&r.id);
-            self.str(&r.pattern);
+            assert!(
+                r.slots.is_empty()
+                    && r.pattern.is_empty()
+                    && r.examples.is_empty()
+                    && r.counter_examples.is_empty()
+                    && r.motivated_by.is_empty(),
+                "a bundle holds the codebook's outline: `{}` has a pattern, examples or a log",
+                r.id
+            );
+            let name = r.id.strip_prefix(owner).and_then(|rest| rest.strip_prefix('/'));
+            self.str(name.unwrap_or_else(|| panic!("rule `{}` is not named under `{owner}/`", r.id)));
             let f = r.flags;
             let bits = [f.neg, f.noneg, f.unquoted, f.start, f.noname, f.name];
             self.num(bits.iter().rev().fold(0, |n, &b| n << 1 | usize::from(b)));
-            self.strs(&r.examples);
-            self.strs(&r.counter_examples);
-            self.strs(&r.motivated_by);
         }
     }
 
@@ -211,7 +220,7 @@ impl Writer {
             self.num(index_of(&Theme::ALL, &t.theme));
             self.str(&t.label);
             self.str(&t.description);
-            self.rules(&t.cues);
+            self.rules(t.theme.id(), &t.cues);
         }
         self.num(book.codes.len());
         for c in &book.codes {
@@ -220,7 +229,7 @@ impl Writer {
             self.str(&c.label);
             self.str(&c.definition);
             self.strs(&c.policy_frames);
-            self.rules(&c.rules);
+            self.rules(&c.id, &c.rules);
             self.flag(c.inherit_lead_in);
         }
         self.num(book.classes.len());
@@ -232,7 +241,7 @@ impl Writer {
         self.num(st.before);
         self.num(st.after);
         self.num(st.phrase_window);
-        self.rules(&book.context.anaphors);
+        self.rules(CONTEXT, &book.context.anaphors);
         self.flag(book.matchable);
     }
 }
@@ -343,22 +352,22 @@ impl Reader<'_> {
         })
     }
 
-    fn rules(&mut self) -> Result<Vec<Rule>, WireError> {
+    fn rules(&mut self, owner: &str) -> Result<Vec<Rule>, WireError> {
         let mut rules = Vec::new();
         for _ in 0..self.len()? {
-            let (id, pattern) = (self.str()?, self.str()?);
+            let id = format!("{owner}/{}", self.str()?);
             let bits = self.num()?;
             let bit = |i: u32| bits >> i & 1 == 1;
             let flags =
                 Flags { neg: bit(0), noneg: bit(1), unquoted: bit(2), start: bit(3), noname: bit(4), name: bit(5) };
             rules.push(Rule {
                 id,
-                pattern,
+                pattern: String::new(),
                 slots: Vec::new(),
                 flags,
-                examples: self.strs()?,
-                counter_examples: self.strs()?,
-                motivated_by: self.strs()?,
+                examples: Vec::new(),
+                counter_examples: Vec::new(),
+                motivated_by: Vec::new(),
             });
         }
         Ok(rules)
@@ -368,7 +377,12 @@ impl Reader<'_> {
         let mut themes = Vec::new();
         for _ in 0..self.len()? {
             let theme = self.pick(&Theme::ALL)?;
-            themes.push(ThemeEntry { theme, label: self.str()?, description: self.str()?, cues: self.rules()? });
+            themes.push(ThemeEntry {
+                theme,
+                label: self.str()?,
+                description: self.str()?,
+                cues: self.rules(theme.id())?,
+            });
         }
         let mut codes = Vec::new();
         for _ in 0..self.len()? {
@@ -377,22 +391,16 @@ impl Reader<'_> {
                 0 => None,
                 i => Some(*Theme::ALL.get(i - 1).ok_or(WireError::Invalid)?),
             };
-            codes.push(Code {
-                id,
-                theme,
-                label: self.str()?,
-                definition: self.str()?,
-                policy_frames: self.strs()?,
-                rules: self.rules()?,
-                inherit_lead_in: self.flag()?,
-            });
+            let (label, definition, policy_frames) = (self.str()?, self.str()?, self.strs()?);
+            let rules = self.rules(&id)?;
+            codes.push(Code { id, theme, label, definition, policy_frames, rules, inherit_lead_in: self.flag()? });
         }
         let classes = (0..self.len()?)
             .map(|_| Ok(ClassLine { name: self.str()?, members: self.str()?, motivated_by: self.strs()? }))
             .collect::<Result<_, WireError>>()?;
         let stance =
             Stance { before: self.num()?, after: self.num()?, phrase_window: self.num()?, ..Stance::default() };
-        let context = Context { anaphors: self.rules()?, connectives: Vec::new() };
+        let context = Context { anaphors: self.rules(CONTEXT)?, connectives: Vec::new() };
         Ok(Codebook { themes, codes, classes, stance, context, matchable: self.flag()? })
     }
 }

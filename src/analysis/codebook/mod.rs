@@ -27,6 +27,9 @@ pub const LEAN_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/codebook.t
 /// the hosted build's start-up reads ([`Codebook::bundled`]).
 pub const OUTLINE_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/codebook-outline.txt"));
 
+/// What the ids of anaphors start with: `context/<name>`.
+pub const CONTEXT: &str = "context";
+
 /// The three themes, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

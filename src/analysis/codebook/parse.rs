@@ -262,7 +262,8 @@ impl Codebook {
                     last = Last::Class(book.classes.len() - 1);
                 }
                 (_, Some(("anaphor", name))) => {
-                    let rule = read_rule(&format!("context/{}", name.trim()), value, &classes).map_err(err)?;
+                    let rule =
+                        read_rule(&format!("{}/{}", super::CONTEXT, name.trim()), value, &classes).map_err(err)?;
                     book.context.anaphors.push(rule);
                     last = Last::Anaphor(book.context.anaphors.len() - 1);
                 }
