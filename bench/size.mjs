@@ -8,7 +8,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BUDGET_GZIP = Number(process.env.SIZE_BUDGET_GZIP) || 194 * 1024;
+export const BUDGET_GZIP = Number(process.env.SIZE_BUDGET_GZIP) || 191 * 1024;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 

@@ -9,9 +9,11 @@
 
 use crate::analysis::codebook::{ClassLine, Code, Codebook, Context, Flags, Rule, Stance, Theme, ThemeEntry, CONTEXT};
 use crate::analysis::wire::{self, Reader, WireError, Writer};
+use crate::analysis::{CorpusAnalysis, Source};
 use crate::corpus::date::{DateInfo, Precision, YearMonthDay};
 use crate::corpus::markup::{Block, BlockKind, Body, Footnote, Mark, MarkKind};
 use crate::corpus::{Corpus, Kind, Removal, Statement};
+use std::collections::BTreeSet;
 
 /// The first byte of a bundle.
 const BUNDLE: u8 = 0xb1;
@@ -30,6 +32,40 @@ pub fn encode(corpus: &Corpus, outline: &Codebook) -> Vec<u8> {
     }
     w.outline(outline);
     w.0
+}
+
+/// The outline a bundle carries beside `analysis` (the bundled corpus's): `outline`
+/// with the ids of the cues and rules that label no sentence of the corpus left empty.
+/// The first load shows a rule's id only beside a sentence of the corpus it labels;
+/// for a reader's own statement the widget reads ids from the whole codebook (the part
+/// that shows the patterns), so most rules' ids stay out of the first load.
+pub fn outline_for(outline: &Codebook, analysis: &CorpusAnalysis<'_>) -> Codebook {
+    use crate::analysis::codebook::Target;
+    let used: BTreeSet<(Target, u16)> = analysis
+        .documents
+        .iter()
+        .flat_map(|d| &d.analysis.sentences)
+        .flat_map(|s| &s.evidence)
+        .filter_map(|e| match e.source {
+            Source::Rule(i) | Source::Context { rule: i, .. } => Some((e.target, i)),
+            Source::LeadIn { .. } => None,
+        })
+        .collect();
+    let mut book = outline.clone();
+    let blank = |target: Target, rules: &mut [Rule]| {
+        for (i, r) in rules.iter_mut().enumerate() {
+            if !u16::try_from(i).is_ok_and(|i| used.contains(&(target, i))) {
+                r.id.clear();
+            }
+        }
+    };
+    for t in &mut book.themes {
+        blank(Target::Theme(t.theme), &mut t.cues);
+    }
+    for (i, c) in book.codes.iter_mut().enumerate() {
+        blank(Target::Code(crate::analysis::codebook::CodeId(i as u16)), &mut c.rules);
+    }
+    book
 }
 
 /// The corpus and the outline from [`encode`]'s bytes; an error unless they come from
@@ -191,8 +227,12 @@ impl Writer {
                 "a bundle holds the codebook's outline: `{}` has a pattern, examples or a log",
                 r.id
             );
+            // An empty id stays empty ([`outline_for`]).
             let name = r.id.strip_prefix(owner).and_then(|rest| rest.strip_prefix('/'));
-            self.str(name.unwrap_or_else(|| panic!("rule `{}` is not named under `{owner}/`", r.id)));
+            self.str(
+                name.or(r.id.is_empty().then_some(""))
+                    .unwrap_or_else(|| panic!("rule `{}` is not named under `{owner}/`", r.id)),
+            );
             let f = r.flags;
             let bits = [f.neg, f.noneg, f.unquoted, f.start, f.noname, f.name];
             self.num(bits.iter().rev().fold(0, |n, &b| n << 1 | usize::from(b)));
@@ -355,7 +395,8 @@ impl Reader<'_> {
     fn rules(&mut self, owner: &str) -> Result<Vec<Rule>, WireError> {
         let mut rules = Vec::new();
         for _ in 0..self.len()? {
-            let id = format!("{owner}/{}", self.str()?);
+            let name = self.str()?;
+            let id = if name.is_empty() { name } else { format!("{owner}/{name}") };
             let bits = self.num()?;
             let bit = |i: u32| bits >> i & 1 == 1;
             let flags =

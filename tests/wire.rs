@@ -198,8 +198,11 @@ fn bundle_bytes() -> Vec<u8> {
     std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/bundle.bin")).expect("corpus/bundle.bin")
 }
 
+/// The outline a bundle carries: the ids of the rules that label no sentence of the
+/// corpus left out.
 fn outline() -> Codebook {
-    Codebook::parse_outline(analysis::codebook::OUTLINE_SOURCE).unwrap()
+    let full = Codebook::parse_outline(analysis::codebook::OUTLINE_SOURCE).unwrap();
+    encryption_framing::bundle::outline_for(&full, analysis::computed())
 }
 
 #[test]
@@ -217,6 +220,34 @@ fn the_bundle_reads_back_as_the_parsed_corpus_and_outline() {
     assert_eq!(&corpus, encryption_framing::corpus::bundled(), "every field of every statement, body and notes");
     assert_eq!(book, outline());
     assert!(!book.matchable && book.codes.iter().all(|c| !c.rules.is_empty()));
+}
+
+#[test]
+fn the_bundle_names_only_the_rules_that_label_the_corpus() {
+    let (_, book) = encryption_framing::bundle::decode(&bundle_bytes()).expect("it reads back");
+    let written = Codebook::matching();
+    let cited: std::collections::BTreeSet<String> = analysis::computed()
+        .documents
+        .iter()
+        .flat_map(|d| &d.analysis.sentences)
+        .flat_map(|s| &s.evidence)
+        .filter(|e| e.rule(written).is_some())
+        .map(|e| e.rule_id(written))
+        .collect();
+    let named: std::collections::BTreeSet<String> = book
+        .themes
+        .iter()
+        .flat_map(|t| &t.cues)
+        .chain(book.codes.iter().flat_map(|c| &c.rules))
+        .filter(|r| !r.id.is_empty())
+        .map(|r| r.id.clone())
+        .collect();
+    assert_eq!(named, cited, "the outline names exactly the rules the corpus analysis cites");
+    // One that labels nothing in the corpus: its name is left to the written codebook.
+    let endorse = book.code_id("enc.endorse").unwrap();
+    let at = written[endorse].rules.iter().position(|r| r.id == "enc.endorse/defence-against").unwrap();
+    assert_eq!(book[endorse].rules[at].id, "");
+    assert_eq!(book[endorse].rules.len(), written[endorse].rules.len(), "every rule keeps its place");
 }
 
 #[test]

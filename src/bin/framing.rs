@@ -52,7 +52,10 @@ fn run(args: Vec<String>) -> Result<String, String> {
             let outline = Codebook::parse_outline(analysis::codebook::OUTLINE_SOURCE).map_err(|e| e.to_string())?;
             let files = [
                 ("analysis.bin", analysis::wire::encode_corpus(analysis::computed())),
-                ("bundle.bin", encryption_framing::bundle::encode(corpus::bundled(), &outline)),
+                ("bundle.bin", {
+                    let outline = encryption_framing::bundle::outline_for(&outline, analysis::computed());
+                    encryption_framing::bundle::encode(corpus::bundled(), &outline)
+                }),
             ];
             let mut out = String::new();
             for (name, bytes) in files {

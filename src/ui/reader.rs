@@ -261,17 +261,27 @@ fn passage_panel(props: &PanelProps) -> Html {
             .filter(|e| e.target == target)
             .map(|e| {
                 let words = &s.body.text[e.start..e.end];
-                // The patterns come from the codebook as written (the start-up one is an outline).
-                let pattern = match (e.rule(book), patterns) {
-                    (None, _) => "carried over from the sentence introducing this list".to_string(),
-                    (Some(_), Part::Ready(written)) => e.rule(written()).map(|r| r.pattern.clone()).unwrap_or_default(),
-                    (Some(_), Part::Opening) => "(opening the pattern…)".to_string(),
-                    (Some(_), Part::Failed) => "(the pattern could not be loaded)".to_string(),
+                // The patterns come from the codebook as written (the start-up one is an
+                // outline, which names only the rules that label the corpus: a reader's own
+                // statement's rules are named once the written codebook is there).
+                let waiting = || format!("{}/…", book.target_id(e.target));
+                let (rule, pattern) = match (e.rule(book), patterns) {
+                    (None, _) => (e.rule_id(book), "carried over from the sentence introducing this list".to_string()),
+                    (Some(_), Part::Ready(written)) => {
+                        (e.rule_id(written()), e.rule(written()).map(|r| r.pattern.clone()).unwrap_or_default())
+                    }
+                    (Some(r), Part::Opening) => {
+                        (if r.id.is_empty() { waiting() } else { r.id.clone() }, "(opening the pattern…)".to_string())
+                    }
+                    (Some(r), Part::Failed) => (
+                        if r.id.is_empty() { waiting() } else { r.id.clone() },
+                        "(the pattern could not be loaded)".to_string(),
+                    ),
                 };
                 html! {
                     <li>
                         <q>{ words }</q>{ if e.quoted { " (inside a quotation)" } else { "" } }
-                        { " — rule " }<code>{ e.rule_id(book) }</code>{ ": " }<code class="ef-pattern">{ pattern }</code>
+                        { " — rule " }<code>{ rule }</code>{ ": " }<code class="ef-pattern">{ pattern }</code>
                         if let Source::Context { sentence, .. } = e.source {
                             { format!(" (continuing sentence {}: an anaphor read as its topic)", sentence + 1) }
                         }

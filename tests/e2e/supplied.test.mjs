@@ -77,6 +77,24 @@ test('a pasted statement appears as a marked column with frames and quotes, in t
   await p.close();
 });
 
+test('a pasted statement\'s passage names each label\'s rule, also a rule that labels nothing in the corpus', async () => {
+  // The start-up outline names only the rules that label the corpus (src/bundle.rs,
+  // outline_for); this one labels no sentence there, so its name comes with the patterns.
+  const p = await h.open(await h.page());
+  await add(p, 'Strong encryption is one of the best defences we have against hostile states.', { title: 'Defences' });
+  await p.locator('#ef-yours-title').waitFor();
+  await p.waitForURL(/[?&]u=/);
+  await p.goto(p.url().replace(/#\/\??/, '#/read/yours?at=0&'));
+  await p.locator('.ef-panel').waitFor();
+  for (const summary of await p.locator('.ef-panel details > summary').all()) await summary.click();
+  await p.locator('.ef-evidence li').first().waitFor();
+  await p.waitForFunction(() => [...document.querySelectorAll('.ef-panel .ef-pattern')].every((e) => !e.textContent.startsWith('(')));
+  const shown = await p.locator('.ef-evidence li').evaluateAll((items) => items.map((li) => li.querySelector('code')?.textContent ?? ''));
+  assert.ok(shown.includes('enc.endorse/defence-against'), `rules named: ${shown.join(', ')}`);
+  assert.ok(shown.every((id) => /^[a-z_.]+\/[a-z0-9-]+$/.test(id)), `every rule named in full: ${shown.join(', ')}`);
+  await p.close();
+});
+
 test('a pasted statement is analysed off the main thread in the widget\'s worker, and alike where no worker can start', async () => {
   const column = (p) => p.locator('.ef-row').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('.ef-cell')[5]?.textContent));
   const p = await h.page(1280);
