@@ -40,7 +40,7 @@ pub fn encode(corpus: &Corpus, outline: &Codebook) -> Vec<u8> {
 /// for a reader's own statement the widget reads ids from the whole codebook (the part
 /// that shows the patterns), so most rules' ids stay out of the first load.
 pub fn outline_for(outline: &Codebook, analysis: &CorpusAnalysis<'_>) -> Codebook {
-    use crate::analysis::codebook::Target;
+    use crate::analysis::codebook::{CodeId, Target};
     let used: BTreeSet<(Target, u16)> = analysis
         .documents
         .iter()
@@ -63,7 +63,7 @@ pub fn outline_for(outline: &Codebook, analysis: &CorpusAnalysis<'_>) -> Codeboo
         blank(Target::Theme(t.theme), &mut t.cues);
     }
     for (i, c) in book.codes.iter_mut().enumerate() {
-        blank(Target::Code(crate::analysis::codebook::CodeId(i as u16)), &mut c.rules);
+        blank(Target::Code(CodeId(i as u16)), &mut c.rules);
     }
     book
 }
