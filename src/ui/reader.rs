@@ -264,19 +264,20 @@ fn passage_panel(props: &PanelProps) -> Html {
                 // The patterns come from the codebook as written (the start-up one is an
                 // outline, which names only the rules that label the corpus: a reader's own
                 // statement's rules are named once the written codebook is there).
-                let waiting = || format!("{}/…", book.target_id(e.target));
+                let outlined = |r: &crate::analysis::codebook::Rule| {
+                    if r.id.is_empty() {
+                        format!("{}/…", book.target_id(e.target))
+                    } else {
+                        r.id.clone()
+                    }
+                };
                 let (rule, pattern) = match (e.rule(book), patterns) {
                     (None, _) => (e.rule_id(book), "carried over from the sentence introducing this list".to_string()),
                     (Some(_), Part::Ready(written)) => {
                         (e.rule_id(written()), e.rule(written()).map(|r| r.pattern.clone()).unwrap_or_default())
                     }
-                    (Some(r), Part::Opening) => {
-                        (if r.id.is_empty() { waiting() } else { r.id.clone() }, "(opening the pattern…)".to_string())
-                    }
-                    (Some(r), Part::Failed) => (
-                        if r.id.is_empty() { waiting() } else { r.id.clone() },
-                        "(the pattern could not be loaded)".to_string(),
-                    ),
+                    (Some(r), Part::Opening) => (outlined(r), "(opening the pattern…)".to_string()),
+                    (Some(r), Part::Failed) => (outlined(r), "(the pattern could not be loaded)".to_string()),
                 };
                 html! {
                     <li>
