@@ -44,10 +44,11 @@ test-e2e:
 	cd tests/e2e && node --test --test-concurrency=1 *.test.mjs
 
 ## Precision, recall and F1 of the codebook against the hand annotations (a report, not a test):
-## the corpus sets, then the development set of whole statements in ../shared/eval-dev (when it is
-## there) with the whole codebook and leave one statement out, then what each rule does.
+## the corpus sets, then the development sets of whole statements, ../shared/eval-dev (when it is
+## there) and the project's own real statements in tests/data/realdev, each with the whole codebook
+## and leave one statement out, then what each rule does.
 eval:
-	cargo run --release --quiet --bin framing -- eval --rules --dev ../shared/eval-dev tests/data/annotations.tsv tests/data/unseen.tsv tests/data/paraphrases.tsv tests/data/heldout.tsv tests/data/offtopic.tsv
+	cargo run --release --quiet --bin framing -- eval --rules --dev ../shared/eval-dev --dev tests/data/realdev tests/data/annotations.tsv tests/data/unseen.tsv tests/data/paraphrases.tsv tests/data/heldout.tsv tests/data/offtopic.tsv
 
 ## What the hosted build carries instead of parsing and analysing at start-up (corpus/analysis.bin,
 ## corpus/bundle.bin: the corpus and the codebook outline as bytes): run it after

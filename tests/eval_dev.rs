@@ -1,6 +1,7 @@
-//! The development set of whole statements (`shared/eval-dev`, beside the
-//! repository): the figures the Method view publishes are recomputed here, so
-//! they cannot go stale. Without the folder the test says so and passes (CI has it).
+//! The development sets of whole statements: `shared/eval-dev`, beside the
+//! repository, whose figures the Method view publishes (recomputed here, so they
+//! cannot go stale; without the folder the test says so and passes, CI has it), and
+//! the project's own real statements in `tests/data/realdev`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use encryption_framing::analysis::codebook::Leave;
@@ -15,6 +16,33 @@ fn dev_set() -> Option<Vec<eval::dev::DevStatement>> {
         return None;
     }
     Some(eval::dev::load(&dir).expect("the development set loads"))
+}
+
+/// The project's own development set of real statements (`tests/data/realdev`).
+fn real_set() -> Vec<eval::dev::DevStatement> {
+    eval::dev::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/realdev"))
+        .expect("tests/data/realdev loads")
+}
+
+#[test]
+fn the_real_statements_set_is_whole_and_verbatim() {
+    let set = real_set();
+    assert!(set.len() >= 6, "the set has its statements");
+    for s in &set {
+        assert!(!s.gold.is_empty(), "{} has coded sentences", s.id);
+        let mut at = 0;
+        for a in &s.gold {
+            let found = s.text[at..].find(a.sentence.as_str());
+            let Some(i) = found else {
+                panic!("{} line {}: not in the text, or out of order: {}", s.id, a.line, a.sentence)
+            };
+            assert!(s.text[at..at + i].trim().is_empty(), "{}: text before line {} is not coded", s.id, a.line);
+            at += i + a.sentence.len();
+        }
+        assert!(s.text[at..].trim().is_empty(), "{}: text after the last coded sentence", s.id);
+    }
+    let whole = eval::dev::evaluate(&set, Codebook::bundled());
+    assert!(whole.unaligned.is_empty(), "every gold sentence aligns: {:?}", whole.unaligned);
 }
 
 #[test]
@@ -56,8 +84,12 @@ fn the_leave_one_out_codebook_only_drops_what_a_statement_motivated() {
         assert_eq!(without.codes.len(), full.codes.len(), "codes stay, only rules go");
         assert!(rules(&strictly) <= rules(&without) && rules(&without) < rules(full));
     }
+    let real = real_set();
     for id in named {
-        assert!(set.iter().any(|s| s.id == id), "motivated-by names {id}, which is not a development statement");
+        assert!(
+            set.iter().chain(&real).any(|s| s.id == id),
+            "motivated-by names {id}, which is not a development statement"
+        );
     }
 }
 
@@ -81,7 +113,8 @@ fn matches_in(pattern: &str, statement: &eval::dev::DevStatement) -> bool {
 /// every one of them (a member one statement alone brought gets a line of its own).
 #[test]
 fn each_statement_s_wording_is_logged_on_its_own_item() {
-    let Some(set) = dev_set() else { return };
+    let Some(mut set) = dev_set() else { return };
+    set.extend(real_set());
     let book = Codebook::bundled();
     let named = |ids: &[String]| -> Vec<&eval::dev::DevStatement> {
         ids.iter()

@@ -21,7 +21,7 @@ use encryption_framing::corpus::{self, plain, Statement};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: framing analyze [--format json|csv] [--leave STATEMENT] [FILE...]\n       framing eval [--misses] [--rules] [--dev DIR] [ANNOTATIONS.tsv...]\n       framing precompute [DIR]";
+const USAGE: &str = "usage: framing analyze [--format json|csv] [--leave STATEMENT] [FILE...]\n       framing eval [--misses] [--rules] [--dev DIR]... [ANNOTATIONS.tsv...]\n       framing precompute [DIR]";
 
 #[derive(Clone, Copy)]
 enum Format {
@@ -146,31 +146,30 @@ fn load(files: &[String]) -> Result<Vec<Statement>, String> {
 }
 
 /// Prints precision, recall and F1 against hand annotations (default: the bundled
-/// `tests/data/*.tsv`, when run from the repository); with `--dev DIR`, also the
-/// development set of whole statements, with the whole codebook and leave one
-/// statement out; with `--rules`, what each rule does on all of them.
+/// `tests/data/*.tsv`, when run from the repository); with `--dev DIR` (once per
+/// set), also a development set of whole statements, with the whole codebook and
+/// leave one statement out; with `--rules`, what each rule does on all of them.
 fn eval(args: Vec<String>) -> Result<String, String> {
     let mut misses = false;
     let mut rules = false;
-    let mut dev: Option<String> = None;
+    let mut devs: Vec<String> = Vec::new();
     let mut files: Vec<String> = Vec::new();
     let mut args = args.into_iter();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--misses" => misses = true,
             "--rules" => rules = true,
-            "--dev" => dev = Some(args.next().ok_or("--dev takes a directory")?),
+            "--dev" => devs.push(args.next().ok_or("--dev takes a directory")?),
             _ => files.push(a),
         }
     }
-    if files.is_empty() && dev.is_none() {
+    if files.is_empty() && devs.is_empty() {
         files = vec!["tests/data/annotations.tsv".into(), "tests/data/unseen.tsv".into()];
     }
     let book = Codebook::bundled();
     let corpus = analysis::bundled();
     let mut out = String::new();
     let mut reports = Vec::new();
-    let mut transfer = None;
     let section = |out: &mut String, title: &str, report: &eval::Report| {
         out.push_str(&eval::render(title, report));
         for (line, s) in &report.unaligned {
@@ -191,7 +190,11 @@ fn eval(args: Vec<String>) -> Result<String, String> {
         section(&mut out, f, &report);
         reports.push(report);
     }
-    if let Some(dir) = dev {
+    // Each development set's statements with what each rule did there: a rule logged
+    // as motivated by one statement is then found wherever else it is right.
+    let mut own = std::collections::BTreeMap::new();
+    let sets = reports.len();
+    for dir in devs {
         match eval::dev::load(Path::new(&dir)) {
             Ok(set) => {
                 let report = eval::dev::evaluate(&set, book);
@@ -205,18 +208,19 @@ fn eval(args: Vec<String>) -> Result<String, String> {
                 out.push_str(&eval::dev::per_code_recall(&loo));
                 out.push('\n');
                 if rules {
-                    let own = set.iter().map(|s| (s.id.clone(), eval::dev::evaluate_statement(s, book).rules)).collect();
-                    let logged = Codebook::parse(analysis::codebook::SOURCE).map_err(|e| e.to_string())?;
-                    transfer = Some(eval::rules::transfer(&logged, &own, &reports.iter().collect::<Vec<_>>()));
+                    own.extend(set.iter().map(|s| (s.id.clone(), eval::dev::evaluate_statement(s, book).rules)));
                 }
                 reports.push(report);
             }
-            Err(e) => out.push_str(&format!("development set not scored: {e}\n(it is the folder `shared/eval-dev` beside the repository; without it only the corpus figures are given)\n\n")),
+            Err(e) => out.push_str(&format!("development set {dir} not scored: {e}\n(eval-dev is the folder `shared/eval-dev` beside the repository; without it only the other figures are given)\n\n")),
         }
     }
     if rules {
         out.push_str(&eval::rules::render(&reports.iter().collect::<Vec<_>>(), book));
-        out.push_str(&transfer.unwrap_or_default());
+        if !own.is_empty() {
+            let logged = Codebook::parse(analysis::codebook::SOURCE).map_err(|e| e.to_string())?;
+            out.push_str(&eval::rules::transfer(&logged, &own, &reports[..sets].iter().collect::<Vec<_>>()));
+        }
     }
     Ok(out)
 }
