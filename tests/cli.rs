@@ -120,9 +120,11 @@ fn a_line_of_spaces_or_no_break_spaces_separates_paragraphs_in_a_file() {
 #[test]
 fn eval_reports_rules_and_tolerates_a_missing_development_set() {
     let data = format!("{}/tests/data/unseen.tsv", env!("CARGO_MANIFEST_DIR"));
-    let (ok, out, _) = framing(&["eval", "--rules", "--dev", "/no/such/eval-dev", &data]);
+    let real = format!("{}/tests/data/realdev", env!("CARGO_MANIFEST_DIR"));
+    let (ok, out, _) = framing(&["eval", "--rules", "--dev", "/no/such/eval-dev", "--dev", &real, &data]);
     assert!(ok, "a missing development set is not an error");
-    assert!(out.contains("development set not scored"), "{out}");
+    assert!(out.contains("development set /no/such/eval-dev not scored"), "{out}");
+    assert!(out.contains(&format!("{real} (leave one statement out)")), "the other set is scored: {out}");
     assert!(out.contains("hits") && out.contains("rules never fire"), "{out}");
     assert!(out.contains("n/a"), "a code never given has no precision: {out}");
 }

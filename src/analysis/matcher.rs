@@ -137,11 +137,62 @@ impl<'a> Matcher<'a> {
 
     /// Every rule that matches `tokens`, at most once per rule (its leftmost match).
     pub fn hits(&self, tokens: &[Token]) -> Vec<Hit<'a>> {
+        let terms = self.title_case_terms(tokens);
+        let tokens = terms.as_deref().unwrap_or(tokens);
         self.index
             .hits(tokens, self.stance)
             .into_iter()
             .map(|((target, index), rule, first, last, via_alias)| Hit { target, index, rule, first, last, via_alias })
             .collect()
+    }
+}
+
+impl Matcher<'_> {
+    /// A run of capitalised words that the theme cues read from end to end ("End-to-End
+    /// Encryption", "Lawful Access") is a term written in title case, not a name (a name
+    /// has a word of its own: "the Global Encryption Coalition", "Advanced Data
+    /// Protection"): `tokens` with such runs no longer marked as names, or `None` when
+    /// nothing changes.
+    fn title_case_terms(&self, tokens: &[Token]) -> Option<Vec<Token>> {
+        if !tokens.iter().any(|t| t.name) {
+            return None;
+        }
+        let mut plain = tokens.to_vec();
+        for t in &mut plain {
+            t.name = false;
+        }
+        // The words a theme cue reads, wherever it matches (not only its leftmost match).
+        let free: Vec<bool> = (0..plain.len()).map(|j| is_any(&self.stance.free, &plain, j)).collect();
+        let mut read = vec![false; tokens.len()];
+        for i in (0..tokens.len()).filter(|&i| tokens[i].name) {
+            for ((target, _), rule) in self.index.candidates(&plain[i]) {
+                if let (Target::Theme(_), Some((last, _))) = (target, match_rule(rule, &plain, &free, i)) {
+                    read[i..=last].fill(true);
+                }
+            }
+        }
+        let mut changed = false;
+        let mut i = 0;
+        while i < tokens.len() {
+            if !tokens[i].name {
+                i += 1;
+                continue;
+            }
+            let end = (i..tokens.len()).find(|&j| !tokens[j].name).unwrap_or(tokens.len());
+            // Connecting words ("of", "and") need not be read; every capitalised one must.
+            if (i..end).all(|k| read[k] || !tokens[k].capital) {
+                for t in &mut plain[i..end] {
+                    t.name = false;
+                }
+                changed = true;
+            } else {
+                for (t, o) in plain[i..end].iter_mut().zip(&tokens[i..end]) {
+                    t.name = o.name;
+                }
+            }
+            i = end;
+        }
+        changed.then_some(plain)
     }
 }
 
@@ -377,6 +428,24 @@ mod tests {
         assert_eq!(fired(&phrase, "They can do it without any real backdoor"), ["dev.t/n"]);
         // Other negators are not limited.
         assert_eq!(fired(&phrase, "We do not in any case want a backdoor"), ["dev.t/n"]);
+    }
+
+    #[test]
+    fn a_term_in_title_case_is_not_a_name() {
+        let b = Codebook::parse(
+            "class encryption: encrypt*|end to end\ntheme encryption\nlabel: E\ncue e: @encryption\ntheme access\nlabel: A\ncue x: access\ntheme privacy\nlabel: P\ncue x: privacy\ncode dev.t\ntheme: none\nlabel: L\ndefinition: D\nframe: Other\nrule harm: impact ~3 @encryption [noname]\n",
+        )
+        .unwrap();
+        for (text, expect) in [
+            ("The devastating impact End-to-End Encryption may have", true),
+            ("The devastating impact of Encryption on investigations", true),
+            ("The impact the Global Encryption Coalition may have", false),
+            ("The impact End-to-End Encryption Guidelines may have", false),
+        ] {
+            let ids = fired(&b, text);
+            assert_eq!(ids.contains(&"dev.t/harm".to_string()), expect, "{text}: {ids:?}");
+            assert_eq!(ids.contains(&"encryption/e".to_string()), expect, "{text}: {ids:?}");
+        }
     }
 
     #[test]
