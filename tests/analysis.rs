@@ -273,10 +273,13 @@ fn a_sentence_continuing_through_an_anaphor_is_read_with_its_topic_and_says_so()
     let e = second.evidence.iter().find(|e| e.target == endorse).expect("the frame is found through “it”");
     assert!(matches!(e.source, Source::Context { sentence: 0, .. }), "{e:?}");
     assert!(e.rule(book).is_some(), "a context label still names its rule");
-    // A new paragraph does not continue the previous one, unless a connective says it does.
+    // A new paragraph does not continue the previous one through "it", unless a connective says it does.
     let a = analyse("Encryption matters to everyone.\n\nIt protects the personal data of citizens.");
     assert!(!a.sentences[1].themes.contains(&Theme::Encryption));
     let a = analyse("Encryption is everywhere.\n\nHowever, criminals exploit these technologies.");
+    assert!(a.sentences[1].themes.contains(&Theme::Encryption));
+    // A noun anaphor names what it refers back to, so it reaches across the break too.
+    let a = analyse("Encryption is everywhere.\n\nCriminals exploit these technologies.");
     assert!(a.sentences[1].themes.contains(&Theme::Encryption));
     // Only "it" and general nouns are followed, not "they" or "this".
     let a = analyse("Encryption matters to everyone. They protect the personal data of citizens.");

@@ -52,7 +52,9 @@ fn published_development_figures_match_the_code() {
     let round = |x: Option<f64>| (x.unwrap_or(0.0) * 100.0).round() / 100.0;
     let whole = eval::dev::evaluate(&set, book);
     let loo = eval::dev::leave_one_out(&set, codebook::SOURCE, false).unwrap();
-    let reports = [(&whole, &eval::PUBLISHED_DEV[0]), (&loo, &eval::PUBLISHED_DEV[1])];
+    let real_loo = eval::dev::leave_one_out(&real_set(), codebook::SOURCE, false).unwrap();
+    let reports =
+        [(&whole, &eval::PUBLISHED_DEV[0]), (&loo, &eval::PUBLISHED_DEV[1]), (&real_loo, &eval::PUBLISHED_DEV[2])];
     for (report, p) in reports {
         let (t, c) = (eval::Report::micro(&report.themes), eval::Report::micro(&report.codes));
         let got = (report.sentences, round(Some(t.f1())), round(c.precision()), round(c.recall()), round(Some(c.f1())));
@@ -63,8 +65,15 @@ fn published_development_figures_match_the_code() {
             p.file
         );
     }
-    let per_code: Vec<(String, usize, usize)> =
-        loo.codes.iter().map(|(k, c)| (k.clone(), c.tp, c.tp + c.fn_)).collect();
+    // The recall the widget shows beside an absence: both sets, leave one out, pooled.
+    let per_code: Vec<(String, usize, usize)> = loo
+        .codes
+        .iter()
+        .map(|(k, c)| {
+            let r = &real_loo.codes[k];
+            (k.clone(), c.tp + r.tp, c.tp + c.fn_ + r.tp + r.fn_)
+        })
+        .collect();
     let published: Vec<(String, usize, usize)> =
         eval::UNSEEN_RECALL.iter().map(|&(k, f, a)| (k.to_string(), f, a)).collect();
     assert_eq!(per_code, published, "update eval::UNSEEN_RECALL");

@@ -140,9 +140,15 @@ fn analyze_with(body: &Body, book: &Codebook, matcher: &Matcher) -> Analysis {
         words.record(index, span.start, span.heading, &tokens);
         let mut hits: Vec<(matcher::Hit, Source)> =
             matcher.hits(&tokens).into_iter().map(|h| (h, Source::Rule(h.index))).collect();
-        let continues = topic
-            .take()
-            .filter(|(prev, _)| sentences[*prev].block == span.block || matcher.opens_with_connective(&tokens));
+        // A sentence continues the previous one in its paragraph; opening a paragraph, it
+        // continues the previous paragraph after a connective ("However, …") or through a
+        // noun anaphor ("this technology", "these powers"), which names what it refers
+        // back to more plainly than a bare "it".
+        let continues = topic.take().filter(|(prev, _)| {
+            sentences[*prev].block == span.block
+                || matcher.opens_with_connective(&tokens)
+                || matcher.anaphors(&tokens).iter().any(|&(first, last)| last > first)
+        });
         if let Some((prev, topic)) = continues {
             let anaphors = context::resolve(&mut tokens, matcher, &topic);
             if let Some(&(first, last)) = anaphors.first() {
