@@ -75,7 +75,7 @@ pub const PUBLISHED_DEV: [Published; 3] = [
     },
     Published {
         file: "realdev, leave one statement out",
-        what: "sentences of eight more real statements (a children's charity, a regulator, an MP, police, a messaging company, an NGO, the UN human rights office, researchers), coded blind to the rules, each coded without the rules written because of it",
+        what: "sentences of eight more real statements (a children’s charity, a regulator, an MP, police, a messaging company, an NGO, the UN human rights office, researchers), coded blind to the rules, each coded without the rules written because of it",
         sentences: 101,
         theme_f1: 0.86,
         code_precision: 0.85,
