@@ -69,18 +69,18 @@ pub const PUBLISHED_DEV: [Published; 3] = [
         what: "the same sentences, each statement coded without the rules written because of it",
         sentences: 138,
         theme_f1: 0.81,
-        code_precision: 0.92,
-        code_recall: 0.47,
-        code_f1: 0.62,
+        code_precision: 0.91,
+        code_recall: 0.48,
+        code_f1: 0.63,
     },
     Published {
         file: "realdev, leave one statement out",
         what: "sentences of eight more real statements (a children’s charity, a regulator, an MP, police, a messaging company, an NGO, the UN human rights office, researchers), coded blind to the rules, each coded without the rules written because of it",
         sentences: 101,
         theme_f1: 0.86,
-        code_precision: 0.85,
-        code_recall: 0.49,
-        code_f1: 0.63,
+        code_precision: 0.86,
+        code_recall: 0.54,
+        code_f1: 0.67,
     },
 ];
 
@@ -103,7 +103,7 @@ pub const UNSEEN_RECALL: [(&str, usize, usize); 16] = [
     ("enc.no_weaken", 0, 2),
     ("priv.no_tradeoff", 1, 4),
     ("priv.qualified", 1, 2),
-    ("priv.right", 24, 48),
+    ("priv.right", 29, 48),
 ];
 
 /// The recall of a code of the bundled codebook on text its rules were not tuned
