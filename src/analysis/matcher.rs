@@ -145,9 +145,7 @@ impl<'a> Matcher<'a> {
             .map(|((target, index), rule, first, last, via_alias)| Hit { target, index, rule, first, last, via_alias })
             .collect()
     }
-}
 
-impl Matcher<'_> {
     /// A run of capitalised words that the theme cues read from end to end ("End-to-End
     /// Encryption", "Lawful Access") is a term written in title case, not a name (a name
     /// has a word of its own: "the Global Encryption Coalition", "Advanced Data
@@ -157,21 +155,18 @@ impl Matcher<'_> {
         if !tokens.iter().any(|t| t.name) {
             return None;
         }
-        let mut plain = tokens.to_vec();
-        for t in &mut plain {
-            t.name = false;
-        }
-        // The words a theme cue reads, wherever it matches (not only its leftmost match).
-        let free: Vec<bool> = (0..plain.len()).map(|j| is_any(&self.stance.free, &plain, j)).collect();
+        // The words a theme cue reads, wherever it matches (not only its leftmost match):
+        // names are checked after a match ([noname]), so a cue matches inside one here.
+        let free: Vec<bool> = (0..tokens.len()).map(|j| is_any(&self.stance.free, tokens, j)).collect();
         let mut read = vec![false; tokens.len()];
         for i in (0..tokens.len()).filter(|&i| tokens[i].name) {
-            for ((target, _), rule) in self.index.candidates(&plain[i]) {
-                if let (Target::Theme(_), Some((last, _))) = (target, match_rule(rule, &plain, &free, i)) {
+            for ((target, _), rule) in self.index.candidates(&tokens[i]) {
+                if let (Target::Theme(_), Some((last, _))) = (target, match_rule(rule, tokens, &free, i)) {
                     read[i..=last].fill(true);
                 }
             }
         }
-        let mut changed = false;
+        let mut terms: Option<Vec<Token>> = None;
         let mut i = 0;
         while i < tokens.len() {
             if !tokens[i].name {
@@ -181,18 +176,13 @@ impl Matcher<'_> {
             let end = (i..tokens.len()).find(|&j| !tokens[j].name).unwrap_or(tokens.len());
             // Connecting words ("of", "and") need not be read; every capitalised one must.
             if (i..end).all(|k| read[k] || !tokens[k].capital) {
-                for t in &mut plain[i..end] {
+                for t in &mut terms.get_or_insert_with(|| tokens.to_vec())[i..end] {
                     t.name = false;
-                }
-                changed = true;
-            } else {
-                for (t, o) in plain[i..end].iter_mut().zip(&tokens[i..end]) {
-                    t.name = o.name;
                 }
             }
             i = end;
         }
-        changed.then_some(plain)
+        terms
     }
 }
 
