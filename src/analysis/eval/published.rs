@@ -68,7 +68,7 @@ pub const PUBLISHED_DEV: [Published; 3] = [
         file: "eval-dev, leave one statement out",
         what: "the same sentences, each statement coded without the rules written because of it",
         sentences: 138,
-        theme_f1: 0.81,
+        theme_f1: 0.82,
         code_precision: 0.91,
         code_recall: 0.48,
         code_f1: 0.63,
