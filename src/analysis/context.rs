@@ -9,7 +9,7 @@
 //! `connective`). Only the immediately preceding sentence is consulted: linear.
 
 use super::codebook::{Target, Theme};
-use super::matcher::{Hit, Matcher};
+use super::matcher::Hit;
 use super::tokens::Token;
 
 /// What a sentence is about, for the next one: the first theme cue that matched.
@@ -34,12 +34,10 @@ pub fn topic<'a>(tokens: &[Token], hits: impl Iterator<Item = &'a Hit<'a>>) -> O
     Some(Topic { word, theme, cue: first.index })
 }
 
-/// Gives every anaphor in `tokens` the topic word as its alias; returns the
-/// anaphors' (first, last) tokens.
-pub fn resolve(tokens: &mut [Token], matcher: &Matcher, topic: &Topic) -> Vec<(usize, usize)> {
-    let at = matcher.anaphors(tokens);
-    for &(_, last) in &at {
+/// Gives every anaphor in `tokens` (their (first, last) tokens, as
+/// [`super::matcher::Matcher::anaphors`] finds them) the topic word as its alias.
+pub fn resolve(tokens: &mut [Token], anaphors: &[(usize, usize)], topic: &Topic) {
+    for &(_, last) in anaphors {
         tokens[last].alias = Some(topic.word.clone());
     }
-    at
 }

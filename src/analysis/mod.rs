@@ -144,13 +144,15 @@ fn analyze_with(body: &Body, book: &Codebook, matcher: &Matcher) -> Analysis {
         // continues the previous paragraph after a connective ("However, …") or through a
         // noun anaphor ("this technology", "these powers"), which names what it refers
         // back to more plainly than a bare "it".
-        let continues = topic.take().filter(|(prev, _)| {
-            sentences[*prev].block == span.block
+        let continues = topic.take().and_then(|(prev, topic)| {
+            let anaphors = matcher.anaphors(&tokens);
+            let continues = sentences[prev].block == span.block
                 || matcher.opens_with_connective(&tokens)
-                || matcher.anaphors(&tokens).iter().any(|&(first, last)| last > first)
+                || anaphors.iter().any(|&(first, last)| last > first);
+            continues.then_some((prev, topic, anaphors))
         });
-        if let Some((prev, topic)) = continues {
-            let anaphors = context::resolve(&mut tokens, matcher, &topic);
+        if let Some((prev, topic, anaphors)) = continues {
+            context::resolve(&mut tokens, &anaphors, &topic);
             if let Some(&(first, last)) = anaphors.first() {
                 let mut more: Vec<matcher::Hit> = matcher
                     .hits(&tokens)
